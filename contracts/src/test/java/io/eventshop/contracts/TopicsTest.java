@@ -1,0 +1,48 @@
+package io.eventshop.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventshop.contracts.TopicSpec.CleanupPolicy;
+import io.eventshop.contracts.TopicSpec.Kind;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+  @Test
+  void everyTopicNameIsDeclaredOnce() {
+    Set<String> names = Topics.all().stream().map(TopicSpec::name).collect(Collectors.toSet());
+    assertThat(names).hasSameSizeAs(Topics.all());
+  }
+
+  @Test
+  void stateStreamsAreCompactedAndEventStreamsKeepHistory() {
+    assertThat(Topics.all()).filteredOn(t -> t.kind() == Kind.STATE_STREAM)
+        .extracting(TopicSpec::name)
+        .containsExactlyInAnyOrder("customers", "products", "stock-levels");
+    assertThat(Topics.all()).filteredOn(t -> t.kind() == Kind.STATE_STREAM)
+        .allMatch(t -> t.configs(1).get("cleanup.policy").equals("compact"));
+    assertThat(Topics.all()).filteredOn(t -> t.kind() == Kind.EVENT_STREAM)
+        .allMatch(t -> t.cleanupPolicy() == CleanupPolicy.DELETE);
+    assertThat(Topics.ORDERS.configs(1)).containsEntry("retention.ms", "-1");
+    assertThat(Topics.CLICKSTREAM.configs(1)).containsEntry("retention.bytes",
+        Long.toString(1L << 30));
+  }
+
+  @Test
+  void everyBusinessTopicHasADeadLetterTopic() {
+    for (TopicSpec topic : Topics.business()) {
+      assertThat(Topics.byName(topic.name() + ".dlq")).get()
+          .extracting(TopicSpec::kind).isEqualTo(Kind.DEAD_LETTER);
+    }
+  }
+
+  @Test
+  void replicationIsCappedToTheBrokersOfTheCluster() {
+    assertThat(Topics.ORDERS.replicationFactorFor(1)).isEqualTo((short) 1);
+    assertThat(Topics.ORDERS.configs(1)).containsEntry("min.insync.replicas", "1");
+    assertThat(Topics.ORDERS.replicationFactorFor(5)).isEqualTo((short) 3);
+    assertThat(Topics.ORDERS.configs(5)).containsEntry("min.insync.replicas", "2");
+  }
+}

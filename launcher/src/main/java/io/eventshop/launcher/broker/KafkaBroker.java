@@ -1,0 +1,247 @@
+package io.eventshop.launcher.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (combined broker and controller), run as a child JVM
+ * from the Kafka jars on our own classpath. Its storage is formatted on the first start only, so
+ * the events in {@code dataDir} survive a restart.
+ *
+ * <p>Used by {@code ./eventshop up} and by integration tests, so that tests run the same broker a
+ * user runs.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+  /** Where and how to run the broker. */
+  public record Settings(Path dataDir, String host, int port, int controllerPort, String classpath,
+                         Path logFile, String maxHeap) {
+
+    public String bootstrapServers() {
+      return host + ":" + port;
+    }
+  }
+
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Settings settings;
+  private final Process process;
+
+  private KafkaBroker(Settings settings, Process process) {
+    this.settings = settings;
+    this.process = process;
+  }
+
+  /**
+   * Formats the storage if it is new, starts the broker and waits until it answers an admin
+   * request.
+   */
+  public static KafkaBroker start(Settings settings, Duration readyTimeout) throws IOException {
+    Path logDir = settings.dataDir().resolve("log");
+    Files.createDirectories(logDir);
+    Files.createDirectories(settings.logFile().getParent());
+    Path config = writeServerProperties(settings, logDir);
+    Path log4j = writeLog4jConfig(settings.dataDir());
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      format(settings, config, log4j);
+    }
+    Process process = new ProcessBuilder(javaCommand(settings, log4j, "kafka.Kafka", config.toString()))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logFile().toFile()))
+        .start();
+    KafkaBroker broker = new KafkaBroker(settings, process);
+    try {
+      broker.awaitReady(readyTimeout);
+    } catch (RuntimeException | IOException e) {
+      broker.close();
+      throw e;
+    }
+    return broker;
+  }
+
+  /**
+   * The classpath of the Kafka jars this module was built with (written into the jar by the
+   * build), for the broker's child JVM.
+   */
+  public static String buildClasspath() {
+    try (var in = KafkaBroker.class.getResourceAsStream("/eventshop/runtime-classpath.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("eventshop/runtime-classpath.txt missing: build the launcher"
+            + " module with Maven");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return settings.bootstrapServers();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  /** Stops the broker with SIGTERM (a controlled shutdown) and waits; kills it if it hangs. */
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void awaitReady(Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, Object> config = Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+    try (Admin admin = Admin.create(config)) {
+      while (true) {
+        if (!process.isAlive()) {
+          throw new IOException("Kafka broker exited with code " + process.exitValue()
+              + " while starting; see " + settings.logFile());
+        }
+        try {
+          admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+          return;
+        } catch (ExecutionException | TimeoutException e) {
+          if (System.nanoTime() > deadline) {
+            throw new IOException("Kafka broker not ready after " + timeout.toSeconds()
+                + " s; see " + settings.logFile());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for the broker", e);
+        }
+      }
+    }
+  }
+
+  private static void format(Settings settings, Path config, Path log4j) throws IOException {
+    List<String> command = javaCommand(settings, log4j, "kafka.tools.StorageTool", "format",
+        "--cluster-id", randomClusterId(), "--config", config.toString(), "--standalone");
+    Process format = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logFile().toFile()))
+        .start();
+    try {
+      int exit = format.waitFor();
+      if (exit != 0) {
+        throw new IOException("formatting Kafka storage failed (exit " + exit + "); see "
+            + settings.logFile());
+      }
+    } catch (InterruptedException e) {
+      format.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while formatting Kafka storage", e);
+    }
+  }
+
+  /** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
+  private static String randomClusterId() {
+    UUID uuid = UUID.randomUUID();
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+    bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+  }
+
+  private static List<String> javaCommand(Settings settings, Path log4j, String mainClass,
+                                          String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + settings.maxHeap());
+    command.add("-XX:+UseG1GC");
+    command.add("-Dlog4j2.configurationFile=" + log4j);
+    command.add("-cp");
+    command.add(settings.classpath());
+    command.add(mainClass);
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static Path writeServerProperties(Settings s, Path logDir) throws IOException {
+    Properties p = new Properties();
+    String controller = s.host() + ":" + s.controllerPort();
+    p.setProperty("process.roles", "broker,controller");
+    p.setProperty("node.id", "1");
+    p.setProperty("controller.quorum.bootstrap.servers", controller);
+    p.setProperty("listeners", "PLAINTEXT://" + s.bootstrapServers() + ",CONTROLLER://" + controller);
+    p.setProperty("advertised.listeners", "PLAINTEXT://" + s.bootstrapServers());
+    p.setProperty("controller.listener.names", "CONTROLLER");
+    p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+    p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.setProperty("log.dirs", logDir.toAbsolutePath().toString());
+    // One broker: the internal topics cannot have more replicas than that.
+    p.setProperty("offsets.topic.replication.factor", "1");
+    p.setProperty("transaction.state.log.replication.factor", "1");
+    p.setProperty("transaction.state.log.min.isr", "1");
+    p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+    p.setProperty("share.coordinator.state.topic.min.isr", "1");
+    p.setProperty("group.initial.rebalance.delay.ms", "0");
+    // Topics are created by the provisioner from the catalogue, never by accident.
+    p.setProperty("auto.create.topics.enable", "false");
+    p.setProperty("num.partitions", "1");
+    Path file = s.dataDir().resolve("server.properties");
+    try (var out = Files.newBufferedWriter(file)) {
+      p.store(out, "written by the Eventshop launcher at every start");
+    }
+    return file;
+  }
+
+  private static Path writeLog4jConfig(Path dataDir) {
+    Path file = dataDir.resolve("broker-log4j2.properties");
+    String config = """
+        status = warn
+        appender.console.type = Console
+        appender.console.name = console
+        appender.console.layout.type = PatternLayout
+        appender.console.layout.pattern = %d{HH:mm:ss.SSS} %-5p [%c{1}] %m%n
+        rootLogger.level = info
+        rootLogger.appenderRef.console.ref = console
+        logger.kafka.name = kafka
+        logger.kafka.level = warn
+        logger.apache.name = org.apache.kafka
+        logger.apache.level = warn
+        logger.server.name = kafka.server.KafkaRaftServer
+        logger.server.level = info
+        """;
+    try {
+      Files.writeString(file, config);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+}
