@@ -3,6 +3,9 @@ package io.eventshop.contracts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * One topic as the shop declares it: its name, what its keys and values are, and the settings that
@@ -21,11 +24,19 @@ import java.util.Objects;
  * @param minInsyncReplicas {@code min.insync.replicas} wanted on such a cluster
  * @param cleanupPolicy     {@code delete} (event stream) or {@code compact} (state stream)
  * @param retentionMs       {@code retention.ms}; {@link #FOREVER} keeps every event
+ * <p>Keys are plain UTF-8 strings of entity ids (Kafka's {@code StringSerializer}), so that the
+ * partition of a record depends on the entity id only and topics with the same partition count are
+ * co-partitioned. Values of business topics are Avro records of {@code valueClass}, written in the
+ * Confluent wire format and registered under {@link #valueSubject()}.
+ *
  * @param retentionBytes    {@code retention.bytes} per partition; {@link #UNLIMITED} for no bound
+ * @param valueClass        the generated Avro class of the values, or {@code null} for topics whose
+ *                          values are not ours (dead letters: raw bytes; infrastructure)
  */
 public record TopicSpec(String name, Kind kind, String keyType, String valueType, int partitions,
                         short replicationFactor, int minInsyncReplicas, CleanupPolicy cleanupPolicy,
-                        long retentionMs, long retentionBytes) {
+                        long retentionMs, long retentionBytes,
+                        Class<? extends SpecificRecord> valueClass) {
 
   /** {@code retention.ms} that keeps every event: the topic is the event store. */
   public static final long FOREVER = -1L;
@@ -57,6 +68,14 @@ public record TopicSpec(String name, Kind kind, String keyType, String valueType
     public String config() {
       return config;
     }
+  }
+
+  /** A topic whose values are not Avro records of the shop (dead letters, infrastructure). */
+  public TopicSpec(String name, Kind kind, String keyType, String valueType, int partitions,
+                   short replicationFactor, int minInsyncReplicas, CleanupPolicy cleanupPolicy,
+                   long retentionMs, long retentionBytes) {
+    this(name, kind, keyType, valueType, partitions, replicationFactor, minInsyncReplicas,
+        cleanupPolicy, retentionMs, retentionBytes, null);
   }
 
   public TopicSpec {
@@ -95,6 +114,30 @@ public record TopicSpec(String name, Kind kind, String keyType, String valueType
   /** {@code min.insync.replicas} on a cluster of {@code brokers} brokers. */
   public int minInsyncReplicasFor(int brokers) {
     return Math.min(minInsyncReplicas, replicationFactorFor(brokers));
+  }
+
+  /** Whether the values of this topic are Avro records with a schema in the catalogue. */
+  public boolean hasAvroValues() {
+    return valueClass != null;
+  }
+
+  /**
+   * The Avro schema of this topic's values: the schema of the generated class, which is also the
+   * reader schema of every consumer.
+   *
+   * @throws IllegalStateException if the topic has no Avro values (see {@link #hasAvroValues()})
+   */
+  public Schema valueSchema() {
+    if (valueClass == null) {
+      throw new IllegalStateException(name + " has no Avro value schema (values are " + valueType
+          + ")");
+    }
+    return SpecificData.get().getSchema(valueClass);
+  }
+
+  /** The registry subject of this topic's values ({@code <topic>-value}, TopicNameStrategy). */
+  public String valueSubject() {
+    return name + "-value";
   }
 
   /** The name of this topic's dead-letter topic. */

@@ -1,11 +1,25 @@
 package io.eventshop.contracts;
 
 import io.eventshop.contracts.TopicSpec.CleanupPolicy;
+import io.eventshop.contracts.analytics.ClickEvent;
+import io.eventshop.contracts.analytics.EnrichedOrder;
+import io.eventshop.contracts.analytics.ProductViewCount;
+import io.eventshop.contracts.analytics.SensorReading;
+import io.eventshop.contracts.analytics.VisitorSession;
+import io.eventshop.contracts.customer.Customer;
+import io.eventshop.contracts.customer.CustomerEvent;
+import io.eventshop.contracts.order.OrderEvent;
+import io.eventshop.contracts.order.OrderValidation;
+import io.eventshop.contracts.product.Product;
+import io.eventshop.contracts.stock.StockEvent;
+import io.eventshop.contracts.stock.StockLevel;
+import io.eventshop.contracts.stock.StockReservation;
 import io.eventshop.contracts.TopicSpec.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The catalogue of every topic of the shop. A topic name appears here and nowhere else: services,
@@ -14,7 +28,7 @@ import java.util.Optional;
  * <p>"Keep topics both in original and compacted form": the history of an entity is an event
  * stream kept forever ({@code customer-events}, {@code stock-events}, {@code orders}), and its
  * current state is a compacted state stream ({@code customers}, {@code stock-levels},
- * {@code products}).
+ * {@code stock-reservations}, {@code products}).
  */
 public final class Topics {
 
@@ -30,36 +44,41 @@ public final class Topics {
 
   // --- customer ---------------------------------------------------------------------------------
   public static final TopicSpec CUSTOMER_EVENTS =
-      history("customer-events", "customer id", "CustomerEvent", BUSY);
-  public static final TopicSpec CUSTOMERS = state("customers", "customer id", "Customer", BUSY);
+      history("customer-events", "customer id", CustomerEvent.class, BUSY);
+  public static final TopicSpec CUSTOMERS = state("customers", "customer id", Customer.class, BUSY);
 
   // --- product ----------------------------------------------------------------------------------
-  public static final TopicSpec PRODUCTS = state("products", "sku", "Product", BUSY);
+  public static final TopicSpec PRODUCTS = state("products", "sku", Product.class, BUSY);
 
   // --- stock ------------------------------------------------------------------------------------
-  public static final TopicSpec STOCK_EVENTS = history("stock-events", "sku", "StockEvent", BUSY);
-  public static final TopicSpec STOCK_LEVELS = state("stock-levels", "sku", "StockLevel", BUSY);
+  public static final TopicSpec STOCK_EVENTS =
+      history("stock-events", "sku", StockEvent.class, BUSY);
+  public static final TopicSpec STOCK_LEVELS = state("stock-levels", "sku", StockLevel.class, BUSY);
+  /** What the stock processor holds per open order; a tombstone once released. */
+  public static final TopicSpec STOCK_RESERVATIONS =
+      state("stock-reservations", "order id", StockReservation.class, BUSY);
 
   // --- order ------------------------------------------------------------------------------------
-  public static final TopicSpec ORDERS = history("orders", "order id", "OrderEvent", BUSY);
+  public static final TopicSpec ORDERS = history("orders", "order id", OrderEvent.class, BUSY);
   public static final TopicSpec ORDER_VALIDATIONS =
-      timed("order-validations", "order id", "OrderValidation", BUSY, Duration.ofDays(7));
+      timed("order-validations", "order id", OrderValidation.class, BUSY, Duration.ofDays(7));
 
   // --- analytics --------------------------------------------------------------------------------
   public static final TopicSpec ORDERS_ENRICHED =
-      timed("orders-enriched", "order id", "EnrichedOrder", BUSY, Duration.ofDays(30));
+      timed("orders-enriched", "order id", EnrichedOrder.class, BUSY, Duration.ofDays(30));
   public static final TopicSpec CLICKSTREAM =
-      bounded("clickstream", "visitor id", "ClickEvent", BUSY, Duration.ofDays(7), ONE_GIB);
+      bounded("clickstream", "visitor id", ClickEvent.class, BUSY, Duration.ofDays(7), ONE_GIB);
   public static final TopicSpec SENSOR_READINGS =
-      bounded("sensor-readings", "sensor id", "SensorReading", QUIET, Duration.ofDays(3),
+      bounded("sensor-readings", "sensor id", SensorReading.class, QUIET, Duration.ofDays(3),
           QUARTER_GIB);
   public static final TopicSpec PRODUCT_VIEWS_PER_MINUTE =
-      timed("product-views-per-minute", "sku and window", "ProductViewCount", QUIET,
+      timed("product-views-per-minute", "sku and window", ProductViewCount.class, QUIET,
           Duration.ofDays(1));
   public static final TopicSpec TRENDING_PRODUCTS =
-      timed("trending-products", "sku and window", "ProductViewCount", QUIET, Duration.ofDays(1));
+      timed("trending-products", "sku and window", ProductViewCount.class, QUIET,
+          Duration.ofDays(1));
   public static final TopicSpec VISITOR_SESSIONS =
-      timed("visitor-sessions", "visitor id and session", "VisitorSession", QUIET,
+      timed("visitor-sessions", "visitor id and session", VisitorSession.class, QUIET,
           Duration.ofDays(1));
 
   // --- infrastructure ---------------------------------------------------------------------------
@@ -74,11 +93,16 @@ public final class Topics {
       CleanupPolicy.COMPACT, TopicSpec.FOREVER, TopicSpec.UNLIMITED);
 
   private static final List<TopicSpec> BUSINESS = List.of(
-      CUSTOMER_EVENTS, CUSTOMERS, PRODUCTS, STOCK_EVENTS, STOCK_LEVELS, ORDERS, ORDER_VALIDATIONS,
+      CUSTOMER_EVENTS, CUSTOMERS, PRODUCTS, STOCK_EVENTS, STOCK_LEVELS, STOCK_RESERVATIONS, ORDERS, ORDER_VALIDATIONS,
       ORDERS_ENRICHED, CLICKSTREAM, SENSOR_READINGS, PRODUCT_VIEWS_PER_MINUTE, TRENDING_PRODUCTS,
       VISITOR_SESSIONS);
 
   private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
+
+  static {
+    // Whoever uses the catalogue may decode its value classes.
+    ContractClasses.trustForAvro();
+  }
 
   private Topics() {
   }
@@ -110,24 +134,33 @@ public final class Topics {
         TopicSpec.UNLIMITED);
   }
 
-  private static TopicSpec history(String name, String key, String value, int partitions) {
-    return new TopicSpec(name, Kind.EVENT_STREAM, key, value, partitions, PRODUCTION_REPLICAS,
-        PRODUCTION_MIN_INSYNC, CleanupPolicy.DELETE, TopicSpec.FOREVER, TopicSpec.UNLIMITED);
+  private static TopicSpec history(String name, String key,
+                                   Class<? extends SpecificRecord> value, int partitions) {
+    return business(name, Kind.EVENT_STREAM, key, value, partitions, CleanupPolicy.DELETE,
+        TopicSpec.FOREVER, TopicSpec.UNLIMITED);
   }
 
-  private static TopicSpec timed(String name, String key, String value, int partitions,
-                                 Duration retention) {
+  private static TopicSpec timed(String name, String key, Class<? extends SpecificRecord> value,
+                                 int partitions, Duration retention) {
     return bounded(name, key, value, partitions, retention, TopicSpec.UNLIMITED);
   }
 
-  private static TopicSpec bounded(String name, String key, String value, int partitions,
-                                   Duration retention, long bytesPerPartition) {
-    return new TopicSpec(name, Kind.EVENT_STREAM, key, value, partitions, PRODUCTION_REPLICAS,
-        PRODUCTION_MIN_INSYNC, CleanupPolicy.DELETE, retention.toMillis(), bytesPerPartition);
+  private static TopicSpec bounded(String name, String key, Class<? extends SpecificRecord> value,
+                                   int partitions, Duration retention, long bytesPerPartition) {
+    return business(name, Kind.EVENT_STREAM, key, value, partitions, CleanupPolicy.DELETE,
+        retention.toMillis(), bytesPerPartition);
   }
 
-  private static TopicSpec state(String name, String key, String value, int partitions) {
-    return new TopicSpec(name, Kind.STATE_STREAM, key, value, partitions, PRODUCTION_REPLICAS,
-        PRODUCTION_MIN_INSYNC, CleanupPolicy.COMPACT, TopicSpec.FOREVER, TopicSpec.UNLIMITED);
+  private static TopicSpec state(String name, String key, Class<? extends SpecificRecord> value,
+                                 int partitions) {
+    return business(name, Kind.STATE_STREAM, key, value, partitions, CleanupPolicy.COMPACT,
+        TopicSpec.FOREVER, TopicSpec.UNLIMITED);
+  }
+
+  private static TopicSpec business(String name, Kind kind, String key,
+                                    Class<? extends SpecificRecord> value, int partitions,
+                                    CleanupPolicy cleanup, long retentionMs, long retentionBytes) {
+    return new TopicSpec(name, kind, key, value.getSimpleName(), partitions, PRODUCTION_REPLICAS,
+        PRODUCTION_MIN_INSYNC, cleanup, retentionMs, retentionBytes, value);
   }
 }

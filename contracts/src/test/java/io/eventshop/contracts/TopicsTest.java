@@ -1,6 +1,7 @@
 package io.eventshop.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventshop.contracts.TopicSpec.CleanupPolicy;
 import io.eventshop.contracts.TopicSpec.Kind;
@@ -20,7 +21,7 @@ class TopicsTest {
   void stateStreamsAreCompactedAndEventStreamsKeepHistory() {
     assertThat(Topics.all()).filteredOn(t -> t.kind() == Kind.STATE_STREAM)
         .extracting(TopicSpec::name)
-        .containsExactlyInAnyOrder("customers", "products", "stock-levels");
+        .containsExactlyInAnyOrder("customers", "products", "stock-levels", "stock-reservations");
     assertThat(Topics.all()).filteredOn(t -> t.kind() == Kind.STATE_STREAM)
         .allMatch(t -> t.configs(1).get("cleanup.policy").equals("compact"));
     assertThat(Topics.all()).filteredOn(t -> t.kind() == Kind.EVENT_STREAM)
@@ -36,6 +37,30 @@ class TopicsTest {
       assertThat(Topics.byName(topic.name() + ".dlq")).get()
           .extracting(TopicSpec::kind).isEqualTo(Kind.DEAD_LETTER);
     }
+  }
+
+  @Test
+  void everyBusinessTopicHasAnAvroValueSchemaNamedLikeItsValueType() {
+    for (TopicSpec topic : Topics.business()) {
+      assertThat(topic.hasAvroValues()).as(topic.name()).isTrue();
+      assertThat(topic.valueSchema().getName()).as(topic.name()).isEqualTo(topic.valueType());
+      assertThat(topic.valueSubject()).isEqualTo(topic.name() + "-value");
+    }
+  }
+
+  @Test
+  void deadLetterAndInfrastructureTopicsHaveNoAvroValueSchema() {
+    assertThat(Topics.all()).filteredOn(t -> !Topics.business().contains(t))
+        .noneMatch(TopicSpec::hasAvroValues);
+    assertThatThrownBy(() -> Topics.deadLetterOf(Topics.ORDERS).valueSchema())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("orders.dlq");
+  }
+
+  @Test
+  void stockReservationsAreKeyedByOrderIdAndCoPartitionedWithOrders() {
+    assertThat(Topics.STOCK_RESERVATIONS.name()).isEqualTo("stock-reservations");
+    assertThat(Topics.STOCK_RESERVATIONS.keyType()).isEqualTo("order id");
+    assertThat(Topics.STOCK_RESERVATIONS.partitions()).isEqualTo(Topics.ORDERS.partitions());
   }
 
   @Test
