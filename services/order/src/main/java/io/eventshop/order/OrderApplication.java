@@ -1,0 +1,14 @@
+package io.eventshop.order;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class OrderApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(OrderApplication.class, args);
+  }
+}
