@@ -36,26 +36,26 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /** One filled-in record of every value type and every union branch, for tests. */
-final class SampleRecords {
+public final class SampleRecords {
 
-  static final Instant NOW = Instant.parse("2026-11-25T20:00:00.123Z");
-  static final Address ADDRESS = new Address("Bahnhofstrasse 1", "8001", "Zürich", "CH");
+  public static final Instant NOW = Instant.parse("2026-11-25T20:00:00.123Z");
+  public static final Address ADDRESS = new Address("Bahnhofstrasse 1", "8001", "Zürich", "CH");
 
   private SampleRecords() {
   }
 
-  static Product product() {
+  public static Product product() {
     return new Product("SKU-1", "Espresso cup", "Porcelain, 80 ml", "kitchen",
         new BigDecimal("12.90"), NOW);
   }
 
-  static OrderEvent orderPlaced() {
+  public static OrderEvent orderPlaced() {
     return new OrderEvent("order-1", "customer-1", NOW, new OrderPlaced(
         List.of(new OrderLine("SKU-1", 2, new BigDecimal("12.90"))), new BigDecimal("25.80"),
         "key-1"));
   }
 
-  static List<SpecificRecord> all() {
+  public static List<SpecificRecord> all() {
     return List.of(
         product(),
         new Customer("customer-1", "Ada", "ada@example.ch", ADDRESS, new BigDecimal("1000.00"),
