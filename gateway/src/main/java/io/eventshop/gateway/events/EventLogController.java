@@ -1,0 +1,76 @@
+package io.eventshop.gateway.events;
+
+import io.eventshop.gateway.GatewayProperties;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The event log's API: {@code GET /api/events?topic=&limit=} (the latest events),
+ * {@code GET /api/events/topics} and {@code GET /api/events/stream?topic=} (server-sent events:
+ * the latest ones, then each new one as it is read).
+ */
+@RestController
+@RequestMapping("/api/events")
+public class EventLogController {
+
+  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+  private final EventLog eventLog;
+  private final int perTopic;
+
+  public EventLogController(EventLog eventLog, GatewayProperties properties) {
+    this.eventLog = eventLog;
+    this.perTopic = properties.gateway().eventLog().eventsPerTopic();
+  }
+
+  @GetMapping
+  public List<EventLogEntry> latest(@RequestParam(required = false) String topic,
+                                    @RequestParam(required = false) Integer limit) {
+    return eventLog.latest(topic, limitOf(limit));
+  }
+
+  @GetMapping("/topics")
+  public List<String> topics() {
+    return EventLog.topicNames();
+  }
+
+  @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  public Flux<ServerSentEvent<EventLogEntry>> stream(
+      @RequestParam(required = false) String topic) {
+    Flux<ServerSentEvent<EventLogEntry>> data = eventLog.follow(topic).map(entry -> ServerSentEvent
+        .builder(entry).event("event").id(entry.topic() + "/" + entry.partition() + "/"
+            + entry.offset()).build());
+    Flux<ServerSentEvent<EventLogEntry>> heartbeat = Flux.interval(HEARTBEAT)
+        .map(tick -> ServerSentEvent.<EventLogEntry>builder().comment("keep-alive").build());
+    return Flux.merge(data, heartbeat);
+  }
+
+  private int limitOf(Integer limit) {
+    int all = perTopic * EventLog.topicNames().size();
+    return limit == null || limit < 1 ? all : Math.min(limit, all);
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Beans {
+
+    @Bean
+    AvroValueDecoder avroValueDecoder(GatewayProperties properties, JsonMapper json) {
+      return new AvroValueDecoder(properties.schemaRegistry().url(), json);
+    }
+
+    @Bean
+    EventLog eventLog(GatewayProperties properties, AvroValueDecoder decoder) {
+      return new EventLog(properties, decoder);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.eventshop.gateway.routing;
+
+import io.eventshop.gateway.GatewayProperties;
+import java.util.Map;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The gateway's routes: each public path to the service that owns it, and each service's OpenAPI
+ * document at {@code /api-docs/{service}}. Every route carries the name of its service in its
+ * metadata ({@link #SERVICE}) so an error can say which service is down.
+ */
+@Configuration(proxyBeanMethods = false)
+public class Routes {
+
+  /** Route metadata key naming the service a route leads to. */
+  public static final String SERVICE = "service";
+
+  @Bean
+  ConfiguredServiceInstances configuredServiceInstances(GatewayProperties properties) {
+    return new ConfiguredServiceInstances(properties.gateway());
+  }
+
+  @Bean
+  RouteLocator shopRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
+    RouteLocatorBuilder.Builder routes = builder.routes()
+        // The order service answers "the orders of a customer" from its own state, so this one
+        // path under /api/customers goes to order; it must be matched before customer's route.
+        .route("customer-orders", r -> r.order(Ordered.HIGHEST_PRECEDENCE)
+            .path("/api/customers/{id}/orders")
+            .metadata(SERVICE, "order")
+            .uri("lb://order"))
+        .route("products", r -> r.path("/api/products/**")
+            .metadata(SERVICE, "product").uri("lb://product"))
+        .route("customers", r -> r.path("/api/customers/**")
+            .metadata(SERVICE, "customer").uri("lb://customer"))
+        .route("stock", r -> r.path("/api/stock/**")
+            .metadata(SERVICE, "stock").uri("lb://stock"))
+        .route("orders", r -> r.path("/api/orders/**")
+            .metadata(SERVICE, "order").uri("lb://order"));
+    for (String service : properties.gateway().services().keySet()) {
+      routes.route("api-docs-" + service, r -> r.path("/api-docs/" + service)
+          .filters(f -> f.setPath("/v3/api-docs"))
+          .metadata(Map.of(SERVICE, service))
+          .uri("lb://" + service));
+    }
+    return routes.build();
+  }
+}
