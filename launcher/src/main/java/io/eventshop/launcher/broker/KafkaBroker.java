@@ -1,5 +1,6 @@
 package io.eventshop.launcher.broker;
 
+import io.eventshop.launcher.process.ChildCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,6 +51,22 @@ public final class KafkaBroker implements AutoCloseable {
    * request.
    */
   public static KafkaBroker start(Settings settings, Duration readyTimeout) throws IOException {
+    KafkaBroker broker = launch(settings);
+    try {
+      broker.awaitReady(readyTimeout);
+    } catch (RuntimeException | IOException e) {
+      broker.close();
+      throw e;
+    }
+    return broker;
+  }
+
+  /**
+   * Formats the storage if it is new and starts the broker without waiting for it, so that a
+   * caller can take charge of the process (stop it on Ctrl-C) before it is ready; then call
+   * {@link #awaitReady(Duration)}.
+   */
+  public static KafkaBroker launch(Settings settings) throws IOException {
     Path logDir = settings.dataDir().resolve("log");
     Files.createDirectories(logDir);
     Files.createDirectories(settings.logFile().getParent());
@@ -62,14 +79,7 @@ public final class KafkaBroker implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logFile().toFile()))
         .start();
-    KafkaBroker broker = new KafkaBroker(settings, process);
-    try {
-      broker.awaitReady(readyTimeout);
-    } catch (RuntimeException | IOException e) {
-      broker.close();
-      throw e;
-    }
-    return broker;
+    return new KafkaBroker(settings, process);
   }
 
   /**
@@ -121,7 +131,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  private void awaitReady(Duration timeout) throws IOException {
+  /** Waits until the broker answers an admin request; fails early if its process exits. */
+  public void awaitReady(Duration timeout) throws IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<String, Object> config = Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -179,16 +190,15 @@ public final class KafkaBroker implements AutoCloseable {
 
   private static List<String> javaCommand(Settings settings, Path log4j, String mainClass,
                                           String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + settings.maxHeap());
-    command.add("-XX:+UseG1GC");
-    command.add("-Dlog4j2.configurationFile=" + log4j);
-    command.add("-cp");
-    command.add(settings.classpath());
-    command.add(mainClass);
-    command.addAll(List.of(args));
-    return command;
+    List<String> arguments = new ArrayList<>();
+    arguments.add("-Xmx" + settings.maxHeap());
+    arguments.add("-XX:+UseG1GC");
+    arguments.add("-Dlog4j2.configurationFile=" + log4j);
+    arguments.add("-cp");
+    arguments.add(settings.classpath());
+    arguments.add(mainClass);
+    arguments.addAll(List.of(args));
+    return ChildCommand.java(arguments);
   }
 
   private static Path writeServerProperties(Settings s, Path logDir) throws IOException {

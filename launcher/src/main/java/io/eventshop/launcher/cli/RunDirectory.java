@@ -1,0 +1,25 @@
+package io.eventshop.launcher.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the repository is and which run a command is about ({@code --data-dir}). */
+public final class RunDirectory {
+
+  @Option(names = "--home", hidden = true, defaultValue = "${sys:eventshop.home:-.}",
+      description = "The repository root (set by ./eventshop).")
+  private Path home;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Broker data, logs, service state and run.json (default: data/ in the"
+          + " repository).")
+  private Path dataDir;
+
+  public Path home() {
+    return home.toAbsolutePath().normalize();
+  }
+
+  public Path dataDir() {
+    return dataDir == null ? home().resolve("data") : dataDir.toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,165 @@
+package io.eventshop.launcher.cli;
+
+import io.eventshop.launcher.LauncherException;
+import io.eventshop.launcher.kafka.KafkaConnection;
+import io.eventshop.launcher.run.Console;
+import io.eventshop.launcher.run.Launch;
+import io.eventshop.launcher.run.LaunchPlan;
+import io.eventshop.launcher.run.LaunchSettings;
+import io.eventshop.launcher.run.LogEcho;
+import io.eventshop.launcher.run.PortCheck;
+import io.eventshop.launcher.run.RunFile;
+import io.eventshop.launcher.run.Supervisor;
+import io.eventshop.launcher.services.ServiceCatalogue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code eventshop up}: runs the whole system until Ctrl-C. If a child dies after the start, the
+ * launcher says so, stops the rest and exits 1: a half-running shop hides failures, a restart
+ * loop hides them longer.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Start Kafka (unless --kafka), provision the topics, start every built service;"
+        + " Ctrl-C stops everything.")
+public final class UpCommand implements Callable<Integer> {
+
+  static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+  @Mixin
+  private RunDirectory directory;
+
+  @Option(names = "--kafka", paramLabel = "HOST:PORT[,...]",
+      description = "Use this existing cluster and start no broker (or set "
+          + KafkaConnection.BOOTSTRAP_ENV + ").")
+  private String kafka;
+
+  @Option(names = "--kafka-properties", paramLabel = "FILE",
+      description = "Kafka client properties (SASL/SSL) for the launcher and every service.")
+  private Path kafkaProperties;
+
+  @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
+      description = "Port of the own broker (default: ${DEFAULT-VALUE}).")
+  private int kafkaPort;
+
+  @Option(names = "--controller-port", paramLabel = "PORT", defaultValue = "9093",
+      description = "KRaft controller port of the own broker (default: ${DEFAULT-VALUE}).")
+  private int controllerPort;
+
+  @Option(names = "--port", paramLabel = "NAME=PORT",
+      description = "HTTP port of a service's first instance, e.g. --port product=9110.")
+  private Map<String, Integer> ports = new LinkedHashMap<>();
+
+  @Option(names = "--instances", paramLabel = "NAME=N",
+      description = "Run N instances of a service on consecutive ports, e.g. --instances order=2.")
+  private Map<String, Integer> instances = new LinkedHashMap<>();
+
+  @Option(names = "--health-timeout", paramLabel = "SECONDS", defaultValue = "180",
+      description = "How long each component may take to become healthy (default:"
+          + " ${DEFAULT-VALUE}).")
+  private int healthTimeoutSeconds;
+
+  @Option(names = "--broker-heap", paramLabel = "SIZE", defaultValue = "1g",
+      description = "-Xmx of the own broker (default: ${DEFAULT-VALUE}).")
+  private String brokerHeap;
+
+  private final Map<String, String> environment;
+
+  public UpCommand() {
+    this(System.getenv());
+  }
+
+  UpCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  /** Resolves the options into settings; throws {@link LauncherException} on a bad value. */
+  LaunchSettings settings() {
+    Path home = directory.home();
+    Optional<String> external = KafkaConnection.externalBootstrap(kafka, environment);
+    Optional<Path> properties = Optional.ofNullable(kafkaProperties).map(Path::toAbsolutePath);
+    properties.filter(file -> !Files.isReadable(file)).ifPresent(file -> {
+      throw new LauncherException("--kafka-properties " + file + ": no such readable file",
+          LauncherException.USAGE);
+    });
+    if (healthTimeoutSeconds < 1) {
+      throw new LauncherException("--health-timeout must be at least 1 second",
+          LauncherException.USAGE);
+    }
+    Optional<LaunchPlan.BrokerPorts> broker = external.isPresent() ? Optional.empty()
+        : Optional.of(new LaunchPlan.BrokerPorts(kafkaPort, controllerPort));
+    LaunchPlan plan = LaunchPlan.of(broker, ServiceCatalogue.built(home), instances, ports);
+    return new LaunchSettings(home, directory.dataDir(), external, properties, plan,
+        Duration.ofSeconds(healthTimeoutSeconds), brokerHeap);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    LaunchSettings settings = settings();
+    RunFile runFile = new RunFile(settings.dataDir());
+    refuseSecondRun(runFile);
+    PortCheck.firstProblem(settings.plan().ports()).ifPresent(problem -> {
+      throw new LauncherException(problem, LauncherException.USAGE);
+    });
+
+    Console console = new Console(System.out);
+    Supervisor supervisor = new Supervisor(STOP_GRACE, console);
+    LogEcho logEcho = new LogEcho(console);
+    Runnable shutdown = shutdown(console, supervisor, logEcho, runFile);
+    Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "eventshop-stop"));
+    try {
+      new Launch(settings, console, supervisor, logEcho).start();
+    } catch (LauncherException e) {
+      if (supervisor.isStopping()) {
+        return LauncherException.FAILED; // Ctrl-C during the start: the stop says it all
+      }
+      console.line(e.getMessage());
+      shutdown.run();
+      return e.exitCode();
+    }
+    console.line("ready");
+    supervisor.onUnexpectedExit((component, exitCode) -> {
+      console.line(component.name() + " exited unexpectedly with code " + exitCode + "; see "
+          + component.logFile() + ". Stopping the rest.");
+      System.exit(LauncherException.FAILED);
+    });
+    new CountDownLatch(1).await(); // until Ctrl-C, SIGTERM or a child's death ends the JVM
+    return 0;
+  }
+
+  private static void refuseSecondRun(RunFile runFile) {
+    runFile.read()
+        .filter(run -> ProcessHandle.of(run.launcherPid()).map(ProcessHandle::isAlive)
+            .orElse(false))
+        .ifPresent(run -> {
+          throw new LauncherException("eventshop already runs with this data dir (pid "
+              + run.launcherPid() + ", " + runFile.path() + "); stop it first or use another"
+              + " --data-dir", LauncherException.USAGE);
+        });
+  }
+
+  private static Runnable shutdown(Console console, Supervisor supervisor, LogEcho logEcho,
+                                   RunFile runFile) {
+    AtomicBoolean done = new AtomicBoolean();
+    return () -> {
+      if (done.getAndSet(true) || supervisor.components().isEmpty()) {
+        return;
+      }
+      console.step("stopping every component, last started first");
+      supervisor.stopAll();
+      logEcho.close();
+      runFile.delete();
+      console.step("all stopped");
+    };
+  }
+}
