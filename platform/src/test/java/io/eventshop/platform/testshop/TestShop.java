@@ -1,0 +1,87 @@
+package io.eventshop.platform.testshop;
+
+import io.eventshop.platform.streams.InteractiveQueries;
+import io.eventshop.platform.web.Conflict;
+import io.eventshop.platform.web.NotFound;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The smallest service on the platform: a Streams table of integer counts (values that are not
+ * 4-byte integers are poison and go to the dead-letter topic) and a REST API over it.
+ */
+@SpringBootApplication
+public class TestShop {
+
+  static final String STORE = "counts";
+
+  /** The topology, built in one method as every service does. */
+  static Topology build(String topic) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.table(topic, Consumed.with(Serdes.String(), Serdes.Integer()),
+        Materialized.<String, Integer, KeyValueStore<Bytes, byte[]>>as(STORE));
+    return builder.build();
+  }
+
+  @Bean
+  Topology topology(@Value("${testshop.topic}") String topic) {
+    return build(topic);
+  }
+
+  record NewCount(@NotBlank String name, @NotNull @Positive Integer count) {
+  }
+
+  @RestController
+  static class Counts {
+
+    private final InteractiveQueries queries;
+
+    Counts(InteractiveQueries queries) {
+      this.queries = queries;
+    }
+
+    @GetMapping("/api/counts/{name}")
+    Integer count(@PathVariable String name) {
+      ReadOnlyKeyValueStore<String, Integer> store = queries.keyValueStore(STORE);
+      Integer count = store.get(name);
+      if (count == null) {
+        throw new NotFound("count", name);
+      }
+      return count;
+    }
+
+    @GetMapping("/api/counts/{name}/owner")
+    String owner(@PathVariable String name) {
+      var owner = queries.ownerOf(STORE, name, Serdes.String().serializer());
+      return owner.baseUrl() + " local=" + owner.local();
+    }
+
+    @PostMapping("/api/counts")
+    ResponseEntity<NewCount> create(@Valid @RequestBody NewCount count) {
+      if (count.name().equals("taken")) {
+        throw new Conflict("count", count.name(), "count taken already exists");
+      }
+      return ResponseEntity.created(URI.create("/api/counts/" + count.name())).body(count);
+    }
+  }
+}
