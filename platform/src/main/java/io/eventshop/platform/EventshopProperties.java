@@ -85,13 +85,17 @@ public record EventshopProperties(
   /**
    * The schema registry (Confluent-compatible REST API).
    *
-   * @param url          its base URL
-   * @param autoRegister whether serializers register a value schema that is not yet registered
+   * @param url              its base URL
+   * @param autoRegister     whether serializers register a value schema that is not yet
+   *                         registered (development)
+   * @param useLatestVersion write with the subject's latest registered schema and never
+   *                         register (production, where deployments register schemas)
    */
   public record SchemaRegistry(
       @DefaultValue("http://127.0.0.1:8081") @NotNull(message = URL)
       @Pattern(regexp = "https?://[^\\s]+", message = URL) String url,
-      @DefaultValue("true") boolean autoRegister) {
+      @DefaultValue("true") boolean autoRegister,
+      @DefaultValue("false") boolean useLatestVersion) {
 
     static final String URL = "eventshop.schema-registry.url must be an http(s) URL";
   }

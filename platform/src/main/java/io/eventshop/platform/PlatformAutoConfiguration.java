@@ -1,6 +1,9 @@
 package io.eventshop.platform;
 
+import io.eventshop.contracts.serde.CachedSchemaRegistryClient;
+import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.platform.kafka.KafkaClients;
+import io.eventshop.platform.kafka.ValueSerdes;
 import io.eventshop.platform.streams.InteractiveQueries;
 import io.eventshop.platform.streams.KafkaStreamsHealthIndicator;
 import io.eventshop.platform.streams.StreamsApp;
@@ -19,7 +22,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * What every service gets on its classpath: {@link EventshopProperties}, {@link KafkaClients}, and,
+ * What every service gets on its classpath: {@link EventshopProperties}, {@link KafkaClients},
+ * {@link ValueSerdes} over one {@link SchemaRegistryClient} (replace that bean to use another
+ * registry client, e.g. an in-memory one in tests), and,
  * when the service declares a {@link Topology} bean, its Kafka Streams application
  * ({@link StreamsApp}) with health and interactive queries. Spring Kafka's own factories (for
  * services that use {@code KafkaTemplate} or {@code @KafkaListener}) get the same bootstrap servers
@@ -33,6 +38,18 @@ public class PlatformAutoConfiguration {
   @ConditionalOnMissingBean
   KafkaClients kafkaClients(EventshopProperties properties, Environment environment) {
     return new KafkaClients(properties, environment.getProperty("spring.application.name"));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SchemaRegistryClient schemaRegistryClient(EventshopProperties properties) {
+    return new CachedSchemaRegistryClient(properties.schemaRegistry().url());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ValueSerdes valueSerdes(EventshopProperties properties, SchemaRegistryClient registry) {
+    return new ValueSerdes(properties, registry);
   }
 
   @Bean

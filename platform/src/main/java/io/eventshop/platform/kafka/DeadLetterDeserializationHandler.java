@@ -1,5 +1,6 @@
 package io.eventshop.platform.kafka;
 
+import io.eventshop.contracts.serde.SchemaRegistryException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * producer: under {@code exactly_once_v2} it is part of the same transaction as the offsets, so a
  * poison record is dead-lettered exactly once. The {@code <topic>.dlq} topic must exist (the
  * catalogue declares one for every business topic).
+ *
+ * <p>Exception: when the schema registry is unreachable or failing, the record is probably fine,
+ * so it is not dead-lettered; the stream thread fails and is replaced (see {@code StreamsApp}),
+ * reading the record again once the registry answers.
  */
 public class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
@@ -25,9 +30,32 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
   @Override
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                               Exception exception) {
-    log.warn("dead letter: {}-{}@{} could not be deserialized (task {}): {}", record.topic(),
-        record.partition(), record.offset(), context.taskId(), exception.toString());
+    if (isTransientRegistryFailure(exception)) {
+      // The record may well be fine: the registry is down. Dead-lettering it would lose a good
+      // record, so stop instead; the thread is replaced and reads the record again.
+      log.error("cannot deserialize {}-{}@{}: the schema registry is not answering",
+          record.topic(), record.partition(), record.offset());
+      return Response.fail();
+    }
+    log.warn("dead letter: {}-{}@{} could not be deserialized: {}", record.topic(),
+        record.partition(), record.offset(), exception.toString());
     return Response.resume(List.of(DeadLetters.deadLetterOf(record, exception)));
+  }
+
+  /**
+   * Whether {@code error} comes from a schema registry that is unreachable or failing (5xx), as
+   * opposed to bytes that are bad in themselves.
+   */
+  public static boolean isTransientRegistryFailure(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SchemaRegistryException registry) {
+        return registry.status() == SchemaRegistryException.UNREACHABLE || registry.status() >= 500;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.eventshop.platform.streams;
 
 import io.eventshop.platform.EventshopProperties;
+import io.eventshop.platform.kafka.DeadLetterDeserializationHandler;
 import io.eventshop.platform.kafka.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -22,7 +23,8 @@ import org.springframework.core.env.Environment;
  *
  * <p>Health ({@link KafkaStreamsHealthIndicator}) and interactive queries
  * ({@link InteractiveQueries}) read its state. A fatal error in a stream thread shuts the client
- * down (state {@code ERROR}, health DOWN) rather than silently replacing the thread.
+ * down (state {@code ERROR}, health DOWN) rather than silently replacing the thread; only an
+ * unreachable schema registry replaces the thread, to read the same records again.
  */
 public class StreamsApp implements SmartLifecycle {
 
@@ -59,6 +61,11 @@ public class StreamsApp implements SmartLifecycle {
       log.info("Kafka Streams {}: {} -> {}", clients.applicationId(), before, now);
     });
     started.setUncaughtExceptionHandler(error -> {
+      if (DeadLetterDeserializationHandler.isTransientRegistryFailure(error)) {
+        log.error("Kafka Streams {}: schema registry not answering, retrying with a new thread",
+            clients.applicationId());
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
+      }
       log.error("Kafka Streams {} stops after a fatal error", clients.applicationId(), error);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     });

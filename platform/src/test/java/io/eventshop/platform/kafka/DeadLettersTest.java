@@ -2,6 +2,7 @@ package io.eventshop.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventshop.contracts.serde.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,5 +51,31 @@ class DeadLettersTest {
 
   private static String text(Headers headers, String key) {
     return new String(headers.lastHeader(key).value(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anUnreachableRegistryIsNotAReasonToDeadLetterARecord() {
+    SchemaRegistryException down = new SchemaRegistryException("registry unreachable",
+        new java.net.ConnectException("refused"));
+    ConsumerRecord<byte[], byte[]> fine = new ConsumerRecord<>("orders", 0, 1L, null, new byte[8]);
+
+    var response = new DeadLetterDeserializationHandler().handleError(null, fine,
+        new SerializationException("cannot read", down));
+
+    assertThat(response.result().name()).isEqualTo("FAIL");
+    assertThat(response.deadLetterQueueRecords()).isEmpty();
+  }
+
+  @Test
+  void anUnknownSchemaIdIsDeadLettered() {
+    SchemaRegistryException unknown = new SchemaRegistryException(404, 40403, "Schema not found");
+    ConsumerRecord<byte[], byte[]> poison = new ConsumerRecord<>("orders", 0, 1L, null, new byte[8]);
+
+    var response = new DeadLetterDeserializationHandler().handleError(null, poison,
+        new SerializationException("unknown schema id", unknown));
+
+    assertThat(response.result().name()).isEqualTo("RESUME");
+    assertThat(response.deadLetterQueueRecords()).singleElement()
+        .satisfies(record -> assertThat(record.topic()).isEqualTo("orders.dlq"));
   }
 }

@@ -100,6 +100,6 @@ class KafkaClientsTest {
     return new EventshopProperties(
         new Kafka("broker-1:9092,broker-2:9092", clientProperties, stateDir,
             Duration.ofMillis(25), 1, "127.0.0.1"),
-        new SchemaRegistry("http://registry:8081", true), 2, new Http(DataSize.ofKilobytes(64)));
+        new SchemaRegistry("http://registry:8081", true, false), 2, new Http(DataSize.ofKilobytes(64)));
   }
 }

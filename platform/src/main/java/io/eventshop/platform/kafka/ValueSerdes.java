@@ -1,0 +1,35 @@
+package io.eventshop.platform.kafka;
+
+import io.eventshop.contracts.serde.AvroSerde;
+import io.eventshop.contracts.serde.SchemaRegistryClient;
+import io.eventshop.contracts.serde.SerdeConfig;
+import io.eventshop.platform.EventshopProperties;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Makes the Avro value serdes of a service, all bound to the configured schema registry and
+ * sharing one {@link SchemaRegistryClient} (and so its caches):
+ * {@code valueSerdes.of(Product.class)}. Keys are plain strings ({@code Serdes.String()}).
+ */
+public final class ValueSerdes {
+
+  private final SerdeConfig config;
+  private final SchemaRegistryClient registry;
+
+  public ValueSerdes(EventshopProperties properties, SchemaRegistryClient registry) {
+    this.config = new SerdeConfig(properties.schemaRegistry().url(),
+        properties.schemaRegistry().autoRegister(),
+        properties.schemaRegistry().useLatestVersion());
+    this.registry = registry;
+  }
+
+  /** A value serde of {@code type} in the Confluent wire format. */
+  public <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
+    return AvroSerde.forValues(type, config, registry);
+  }
+
+  /** The registry settings the serdes use. */
+  public SerdeConfig config() {
+    return config;
+  }
+}
