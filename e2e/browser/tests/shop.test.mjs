@@ -1,0 +1,125 @@
+// The shop through a real browser: a person places orders and watches them become final live.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BASE_URL, availableStock, launchBrowser, screenshot, seedCustomer, seedProduct,
+} from './support.mjs';
+
+const LIVE_MS = 30_000;
+
+describe('the shop web UI', () => {
+  let browser;
+  let kettle;
+  let teapot;
+  let lamp;
+  let customer;
+
+  before(async () => {
+    browser = await launchBrowser();
+    [kettle, teapot, lamp, customer] = await Promise.all([
+      seedProduct({ name: 'Kettle', price: 12.5, quantity: 10 }),
+      seedProduct({ name: 'Teapot', price: 8.9, quantity: 5 }),
+      seedProduct({ name: 'Lamp', category: 'Living', price: 19.0, quantity: 1 }),
+      seedCustomer(),
+    ]);
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function openShopAs(who, viewport = { width: 1280, height: 900 }) {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${BASE_URL}/?customer=${encodeURIComponent(who.id)}#/shop`);
+    await page.getByTestId('customer-name').filter({ hasText: who.name }).waitFor();
+    return page;
+  }
+
+  async function addToCart(page, product, quantity) {
+    await page.getByTestId('search').fill(product.sku);
+    const card = page.getByTestId(`product-${product.sku}`);
+    await card.waitFor();
+    await page.getByTestId(`qty-${product.sku}`).fill(String(quantity));
+    await page.getByTestId(`add-${product.sku}`).click();
+  }
+
+  it('places an order of several products and sees it VALIDATED without a reload', async () => {
+    const page = await openShopAs(customer);
+    await addToCart(page, kettle, 2);
+    await addToCart(page, teapot, 1);
+    await page.getByTestId('search').fill('');
+    await page.evaluate(() => { window.sameDocument = true; });
+
+    await page.getByTestId('place-order').click();
+
+    const state = page.locator('[data-testid^="order-state-"]').first();
+    await state.filter({ hasText: 'VALIDATED' }).waitFor({ timeout: LIVE_MS });
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page was not reloaded');
+    await screenshot(page, '01-shop-order-validated');
+
+    await page.getByTestId('nav-orders').click();
+    const row = page.locator('[data-testid^="my-order-state-"]', { hasText: 'VALIDATED' }).first();
+    await row.waitFor({ timeout: LIVE_MS });
+    await screenshot(page, '02-my-orders');
+    await page.close();
+  });
+
+  it('orders more than is in stock and is told why it was rejected', async () => {
+    const page = await openShopAs(customer);
+    await addToCart(page, lamp, 3);
+
+    await page.getByTestId('place-order').click();
+
+    const item = page.locator('[data-testid^="order-"][data-order-id]').first();
+    await item.locator('[data-testid^="order-state-"]', { hasText: 'REJECTED' })
+      .waitFor({ timeout: LIVE_MS });
+    const reasons = item.locator('[data-testid^="order-reasons-"]');
+    await reasons.locator('[data-reason="OUT_OF_STOCK"]').waitFor();
+    assert.match(await reasons.innerText(), /Not enough stock/);
+    assert.equal(await availableStock(lamp.sku), 1, 'a rejected order holds no stock');
+    await screenshot(page, '03-shop-order-rejected');
+    await page.close();
+  });
+
+  it('cancels a validated order and sees the stock come back', async () => {
+    const before = await availableStock(teapot.sku);
+    const page = await openShopAs(customer);
+    await addToCart(page, teapot, 2);
+    await page.getByTestId('place-order').click();
+    await page.locator('[data-testid^="order-state-"]').first().filter({ hasText: 'VALIDATED' })
+      .waitFor({ timeout: LIVE_MS });
+    await page.getByTestId(`stock-${teapot.sku}`).filter({ hasText: `${before - 2} available` })
+      .waitFor({ timeout: LIVE_MS });
+
+    const orderId = await page.locator('[data-order-id]').first().getAttribute('data-order-id');
+
+    await page.getByTestId('nav-orders').click();
+    await page.getByTestId(`cancel-${orderId}`).click();
+
+    await page.getByTestId('orders-note').filter({ hasText: `${teapot.sku} ${before} available` })
+      .waitFor({ timeout: LIVE_MS });
+    await page.getByTestId(`my-order-state-${orderId}`).filter({ hasText: 'CANCELLED' })
+      .waitFor({ timeout: LIVE_MS });
+    await screenshot(page, '04-order-cancelled');
+    await page.close();
+  });
+
+  it('shows the admin the events on the topics', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${BASE_URL}/#/admin`);
+    await page.getByTestId('events').locator('li', { hasText: kettle.sku }).first()
+      .waitFor({ timeout: LIVE_MS });
+    await screenshot(page, '05-admin-event-log');
+    await page.close();
+  });
+
+  it('works in a narrow window', async () => {
+    const page = await openShopAs(customer, { width: 390, height: 844 });
+    await addToCart(page, kettle, 1);
+    await page.getByTestId(`cart-line-${kettle.sku}`).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
+    await screenshot(page, '06-shop-narrow');
+    await page.close();
+  });
+});

@@ -1,0 +1,91 @@
+// What every browser test needs: the system's base URL, the browser, seeding through the API and
+// screenshots. The tests seed their own data (unique per run) so they run against any system.
+import { mkdir } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.EVENTSHOP_URL || 'http://localhost:8080').replace(/\/$/, '');
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+export const RUN = Date.now().toString(36);
+const BOUND_MS = 30_000;
+
+/** Debian's chromium, never a downloaded browser. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+async function call(method, path, body) {
+  const response = await fetch(BASE_URL + path, {
+    method,
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Polls {@code probe} until it returns a truthy value, at most BOUND_MS. */
+async function eventually(what, probe) {
+  const deadline = Date.now() + BOUND_MS;
+  let last;
+  while (Date.now() < deadline) {
+    last = await probe().catch((e) => { last = e; return null; });
+    if (last) return last;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what} did not happen within ${BOUND_MS} ms`);
+}
+
+function expectStatus(response, ...accepted) {
+  if (!accepted.includes(response.status)) {
+    throw new Error(`unexpected ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response;
+}
+
+/** A product with {@code quantity} units in stock, readable through the gateway. */
+export async function seedProduct({ name, category = 'Kitchen', price, quantity }) {
+  const sku = `e2e-${RUN}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  expectStatus(await call('POST', '/api/products',
+    { sku, name: `${name} ${RUN}`, description: `Seeded by the browser tests (run ${RUN})`, category, price }), 201);
+  await eventually(`product ${sku} readable`, async () => (await call('GET', `/api/products/${sku}`)).status === 200);
+  if (quantity > 0) {
+    expectStatus(await call('POST', `/api/stock/${sku}/receipts`, { quantity }), 200, 201, 202, 204);
+    await eventually(`stock of ${sku} at ${quantity}`, async () => {
+      const level = await call('GET', `/api/stock/${sku}`);
+      return level.status === 200 && level.body.available >= quantity;
+    });
+  }
+  return { sku, name: `${name} ${RUN}`, price, quantity };
+}
+
+/** A customer with a generous credit limit, readable through the gateway. */
+export async function seedCustomer(name = 'Ada Lovelace') {
+  const registered = expectStatus(await call('POST', '/api/customers', {
+    name: `${name} ${RUN}`,
+    email: `${randomUUID().slice(0, 8)}@example.org`,
+    address: { street: 'Bahnhofstrasse 1', zip: '8001', city: 'Zürich', country: 'CH' },
+    creditLimit: 5000,
+  }), 201).body;
+  await eventually(`customer ${registered.id} readable`,
+    async () => (await call('GET', `/api/customers/${registered.id}`)).status === 200);
+  return { id: registered.id, name: `${name} ${RUN}` };
+}
+
+export async function availableStock(sku) {
+  return (await call('GET', `/api/stock/${sku}`)).body.available;
+}

@@ -1,0 +1,69 @@
+// The shop's REST API behind the gateway. Every failure becomes an ApiError carrying the
+// problem+json the services (and the gateway) answer with, so the UI can show its detail.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function call(method, path, { body, headers = {} } = {}) {
+  const init = { method, headers: { Accept: 'application/json', ...headers } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, { title: 'Network error', detail: 'The shop cannot be reached.' });
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = { detail: text }; }
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, data);
+  }
+  return data;
+}
+
+/** A page of results may come as a plain array or wrapped ({content|items|…: [...]}). */
+export function itemsOf(data) {
+  if (Array.isArray(data)) return data;
+  if (!data || typeof data !== 'object') return [];
+  for (const key of ['content', 'items', 'products', 'orders', 'data', 'results']) {
+    if (Array.isArray(data[key])) return data[key];
+  }
+  return [];
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  products: async () => itemsOf(await call('GET', '/api/products?size=500')),
+  createProduct: (product) => call('POST', '/api/products', { body: product }),
+  stock: async (sku) => {
+    try {
+      return await call('GET', `/api/stock/${enc(sku)}`);
+    } catch (e) {
+      if (e.status === 404) return { sku, onHand: 0, reserved: 0, available: 0 };
+      throw e;
+    }
+  },
+  receiveStock: (sku, quantity) =>
+    call('POST', `/api/stock/${enc(sku)}/receipts`, { body: { quantity } }),
+  customer: (id) => call('GET', `/api/customers/${enc(id)}`),
+  registerCustomer: (customer) => call('POST', '/api/customers', { body: customer }),
+  placeOrder: (customerId, lines, idempotencyKey) =>
+    call('POST', '/api/orders', { body: { customerId, lines }, headers: { 'Idempotency-Key': idempotencyKey } }),
+  order: (id) => call('GET', `/api/orders/${enc(id)}`),
+  waitForFinal: (id) => call('GET', `/api/orders/${enc(id)}?waitFor=FINAL&timeout=10s`),
+  ordersOf: async (customerId) => itemsOf(await call('GET', `/api/customers/${enc(customerId)}/orders`)),
+  cancelOrder: (id) => call('POST', `/api/orders/${enc(id)}/cancel`),
+  eventTopics: () => call('GET', '/api/events/topics'),
+};

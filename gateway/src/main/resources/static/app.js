@@ -1,0 +1,402 @@
+import { api } from './api.js';
+
+// ---- words -------------------------------------------------------------------------------------
+const REASONS = {
+  OUT_OF_STOCK: 'Not enough stock for one of the products',
+  UNKNOWN_PRODUCT: 'A product is not in the catalogue',
+  UNKNOWN_CUSTOMER: 'We do not know this customer',
+  CUSTOMER_BLOCKED: 'The customer account is blocked',
+  CREDIT_LIMIT_EXCEEDED: "The order is above the customer's remaining credit",
+  FRAUD_SUSPECTED: 'The order looks suspicious and was stopped',
+  TIMEOUT: 'The order could not be checked in time',
+};
+const STATES = {
+  PLACED: 'Being checked…',
+  VALIDATED: 'Confirmed',
+  REJECTED: 'Rejected',
+  CANCELLED: 'Cancelled',
+};
+const FINAL = new Set(['VALIDATED', 'REJECTED', 'CANCELLED']);
+const money = new Intl.NumberFormat('de-CH', { style: 'currency', currency: 'CHF' });
+const chf = (amount) => money.format(Number(amount ?? 0));
+const reasonText = (reason) => REASONS[reason] || String(reason).toLowerCase().replaceAll('_', ' ');
+
+// ---- tiny DOM helpers --------------------------------------------------------------------------
+const $ = (selector) => document.querySelector(selector);
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (key === 'text') node.textContent = value;
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  node.append(...children.flat().filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+function alertError(error) {
+  const box = $('#alerts');
+  const message = el('p', { class: 'alert' }, error.message || String(error),
+    el('button', { type: 'button', class: 'link', 'aria-label': 'Dismiss', onclick: (e) => e.target.parentElement.remove() }, '×'));
+  box.append(message);
+  setTimeout(() => message.remove(), 12000);
+}
+
+async function attempt(action) {
+  try {
+    return await action();
+  } catch (error) {
+    alertError(error);
+    return undefined;
+  }
+}
+
+// ---- state -------------------------------------------------------------------------------------
+const state = {
+  products: [],
+  stock: new Map(),      // sku -> available
+  cart: new Map(),       // sku -> quantity
+  customer: null,        // {id, name, ...}
+  orders: new Map(),     // id -> order as last seen (this session's and "my orders")
+  orderStream: null,
+};
+
+// ---- views -------------------------------------------------------------------------------------
+function showView() {
+  const view = (location.hash.match(/^#\/(\w+)/) || [])[1] || 'shop';
+  for (const section of document.querySelectorAll('[data-view]')) {
+    section.hidden = section.dataset.view !== view;
+  }
+  for (const link of document.querySelectorAll('[data-view-link]')) {
+    if (link.dataset.viewLink === view) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  if (view === 'orders') loadMyOrders();
+  if (view === 'admin') startEventLog();
+}
+
+// ---- catalogue ---------------------------------------------------------------------------------
+async function loadCatalogue() {
+  const products = await attempt(() => api.products());
+  if (!products) return;
+  state.products = products.sort((a, b) => a.name.localeCompare(b.name));
+  const categories = [...new Set(products.map((p) => p.category).filter(Boolean))].sort();
+  const select = $('#category');
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '' }, 'All'), ...categories.map((c) => el('option', { value: c }, c)));
+  select.value = categories.includes(chosen) ? chosen : '';
+  $('#sku-list').replaceChildren(...products.map((p) => el('option', { value: p.sku }, p.name)));
+  renderCatalogue();
+  await Promise.all(products.map((p) => refreshStock(p.sku)));
+}
+
+async function refreshStock(sku) {
+  const level = await api.stock(sku).catch(() => null);
+  state.stock.set(sku, level ? Number(level.available ?? 0) : null);
+  const badge = document.querySelector(`[data-testid="stock-${CSS.escape(sku)}"]`);
+  if (badge) renderStockBadge(badge, sku);
+}
+
+function renderStockBadge(badge, sku) {
+  const available = state.stock.get(sku);
+  badge.textContent = available === undefined ? 'stock …' : available === null ? 'stock unknown' : `${available} available`;
+  badge.className = 'stock ' + (available > 0 ? 'in' : 'out');
+  badge.dataset.available = available ?? '';
+}
+
+function matches(product, text, category) {
+  if (category && product.category !== category) return false;
+  if (!text) return true;
+  const haystack = `${product.name} ${product.sku} ${product.category} ${product.description ?? ''}`.toLowerCase();
+  return text.toLowerCase().split(/\s+/).every((word) => haystack.includes(word));
+}
+
+function renderCatalogue() {
+  const text = $('#search').value.trim();
+  const category = $('#category').value;
+  const shown = state.products.filter((p) => matches(p, text, category));
+  $('#catalogue-empty').hidden = shown.length > 0;
+  $('#products').replaceChildren(...shown.map(productCard));
+}
+
+function productCard(product) {
+  const qtyId = `qty-${product.sku}`;
+  const badge = el('span', { 'data-testid': `stock-${product.sku}` });
+  renderStockBadge(badge, product.sku);
+  return el('li', { class: 'product card', 'data-testid': `product-${product.sku}`, 'data-sku': product.sku },
+    el('div', { class: 'product-head' },
+      el('h3', {}, product.name),
+      el('span', { class: 'category' }, product.category || '')),
+    el('p', { class: 'muted sku' }, product.sku),
+    product.description ? el('p', { class: 'description' }, product.description) : null,
+    el('p', { class: 'price-line' }, el('strong', { class: 'price' }, chf(product.price)), badge),
+    el('div', { class: 'add' },
+      el('label', { for: qtyId, class: 'visually-hidden' }, `Quantity of ${product.name}`),
+      el('input', { id: qtyId, type: 'number', min: 1, value: 1, step: 1, 'data-testid': qtyId, class: 'qty' }),
+      el('button', {
+        type: 'button', 'data-testid': `add-${product.sku}`,
+        onclick: () => addToCart(product.sku, Number(document.getElementById(qtyId).value || 1)),
+      }, 'Add to cart')));
+}
+
+// ---- cart --------------------------------------------------------------------------------------
+function addToCart(sku, quantity) {
+  if (!(quantity > 0)) return;
+  state.cart.set(sku, (state.cart.get(sku) || 0) + Math.floor(quantity));
+  renderCart();
+}
+
+function renderCart() {
+  const lines = [...state.cart.entries()];
+  const product = (sku) => state.products.find((p) => p.sku === sku) || { sku, name: sku, price: 0 };
+  $('#cart-empty').hidden = lines.length > 0;
+  $('#cart-lines').replaceChildren(...lines.map(([sku, quantity]) => el('li', { 'data-testid': `cart-line-${sku}` },
+    el('span', { class: 'cart-name' }, `${quantity} × ${product(sku).name}`),
+    el('span', {}, chf(quantity * Number(product(sku).price))),
+    el('button', {
+      type: 'button', class: 'link', 'aria-label': `Remove ${product(sku).name} from the cart`,
+      onclick: () => { state.cart.delete(sku); renderCart(); },
+    }, 'Remove'))));
+  const total = lines.reduce((sum, [sku, q]) => sum + q * Number(product(sku).price), 0);
+  $('#cart-total').textContent = chf(total);
+  $('#place-order').disabled = lines.length === 0;
+}
+
+async function placeOrder() {
+  if (!state.customer) {
+    alertError(new Error('Choose or register a customer first.'));
+    $('#customer-id').focus();
+    return;
+  }
+  const lines = [...state.cart.entries()].map(([sku, quantity]) => ({ sku, quantity }));
+  const button = $('#place-order');
+  button.disabled = true;
+  // One key per checkout: a retried click or a network retry cannot place a second order.
+  const key = crypto.randomUUID();
+  const placed = await attempt(() => api.placeOrder(state.customer.id, lines, key));
+  button.disabled = false;
+  if (!placed) return;
+  state.cart.clear();
+  renderCart();
+  const order = { id: placed.id, state: placed.state || 'PLACED', reasons: [], lines };
+  trackOrder(order);
+  // The stream tells us the outcome; a long poll is the safety net if a stream event is missed.
+  api.waitForFinal(order.id).then(updateOrder).catch(() => {});
+}
+
+// ---- live order status -------------------------------------------------------------------------
+function trackOrder(order) {
+  state.orders.set(order.id, order);
+  const item = el('li', { class: 'order-item', 'data-testid': `order-${order.id}`, 'data-order-id': order.id });
+  $('#order-feed').prepend(item);
+  renderOrderItem(item, order);
+}
+
+const productName = (sku) => state.products.find((p) => p.sku === sku)?.name || sku;
+const describeLines = (lines) => (lines || []).map((l) => `${l.quantity} × ${productName(l.sku)}`).join(', ');
+
+function renderOrderItem(item, order) {
+  item.replaceChildren(
+    el('div', { class: 'order-line' },
+      el('span', { class: 'order-id', title: order.id }, `Order ${order.id.slice(0, 8)}`),
+      el('span', { class: `state state-${order.state}`, 'data-testid': `order-state-${order.id}` }, order.state)),
+    el('p', { class: 'muted' }, `${STATES[order.state] || ''} ${describeLines(order.lines)}`),
+    ...(order.reasons?.length
+      ? [el('ul', { class: 'reasons', 'data-testid': `order-reasons-${order.id}` },
+        ...order.reasons.map((r) => el('li', { 'data-reason': r }, reasonText(r))))]
+      : []));
+}
+
+function updateOrder(change) {
+  const id = change?.id || change?.orderId;
+  if (!id) return;
+  const known = state.orders.get(id);
+  if (known && FINAL.has(known.state) && change.state === 'PLACED') return;  // late echo
+  const order = { ...known, ...change, id, reasons: change.reasons || known?.reasons || [] };
+  state.orders.set(id, order);
+  const item = document.querySelector(`[data-order-id="${CSS.escape(id)}"]`);
+  if (item) renderOrderItem(item, order);
+  if (known?.state !== order.state && FINAL.has(order.state)) {
+    (order.lines || known?.lines || []).forEach((line) => refreshStock(line.sku));
+    if (!$('#view-orders').hidden) loadMyOrders();
+  }
+}
+
+function followOrders() {
+  state.orderStream?.close();
+  if (!state.customer) return;
+  const stream = new EventSource(`/api/orders/stream?customerId=${encodeURIComponent(state.customer.id)}`);
+  const onEvent = (event) => {
+    try { updateOrder(JSON.parse(event.data)); } catch { /* not an order change */ }
+  };
+  stream.onmessage = onEvent;
+  for (const name of ['order', 'order-changed', 'order-state', 'OrderChanged']) stream.addEventListener(name, onEvent);
+  state.orderStream = stream;
+}
+
+// ---- customer ----------------------------------------------------------------------------------
+async function useCustomer(id) {
+  id = id.trim();
+  if (!id) return;
+  const customer = await attempt(() => api.customer(id));
+  if (!customer) return;
+  state.customer = customer;
+  localStorage.setItem('eventshop.customer', customer.id);
+  $('#customer-id').value = customer.id;
+  $('#customer-name').textContent = `${customer.name} — credit ${chf(customer.creditLimit)}`;
+  followOrders();
+  if (!$('#view-orders').hidden) loadMyOrders();
+}
+
+async function registerCustomer(form) {
+  const f = new FormData(form);
+  const registered = await attempt(() => api.registerCustomer({
+    name: f.get('name'), email: f.get('email'),
+    address: { street: f.get('street'), zip: f.get('zip'), city: f.get('city'), country: f.get('country') },
+    creditLimit: Number(f.get('creditLimit')),
+  }));
+  if (!registered) return;
+  form.reset();
+  $('#new-customer').open = false;
+  // The customer's state is materialised from its topic: it can take a moment to be readable.
+  for (let tries = 0; tries < 20; tries++) {
+    const customer = await api.customer(registered.id).catch(() => null);
+    if (customer) return useCustomer(registered.id);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  $('#customer-id').value = registered.id;
+  alertError(new Error(`Registered as ${registered.id}, but the profile is not readable yet; press Use in a moment.`));
+}
+
+// ---- my orders ---------------------------------------------------------------------------------
+async function loadMyOrders() {
+  const table = $('#orders-table');
+  if (!state.customer) {
+    table.hidden = true;
+    $('#orders-empty').hidden = false;
+    return;
+  }
+  const orders = await attempt(() => api.ordersOf(state.customer.id));
+  if (!orders) return;
+  $('#orders-empty').hidden = orders.length > 0;
+  $('#orders-empty').textContent = 'No orders yet.';
+  table.hidden = orders.length === 0;
+  $('#orders-body').replaceChildren(...orders.map(orderRow));
+}
+
+function orderRow(order) {
+  state.orders.set(order.id, { ...state.orders.get(order.id), ...order });
+  const cancel = order.state === 'VALIDATED'
+    ? el('button', { type: 'button', 'data-testid': `cancel-${order.id}`, onclick: () => cancelOrder(order) }, 'Cancel')
+    : null;
+  return el('tr', { 'data-testid': `my-order-${order.id}` },
+    el('td', { title: order.id }, order.id.slice(0, 8)),
+    el('td', {}, describeLines(order.lines)),
+    el('td', { class: 'num' }, chf(order.total)),
+    el('td', {},
+      el('span', { class: `state state-${order.state}`, 'data-testid': `my-order-state-${order.id}` }, order.state),
+      order.reasons?.length ? el('ul', { class: 'reasons' }, ...order.reasons.map((r) => el('li', {}, reasonText(r)))) : null),
+    el('td', {}, cancel));
+}
+
+async function cancelOrder(order) {
+  const done = await attempt(() => api.cancelOrder(order.id));
+  if (done === undefined) return;
+  const lines = order.lines || [];
+  const before = new Map(lines.map((l) => [l.sku, state.stock.get(l.sku)]));
+  // The release of the reservation is an event of its own: watch the stock come back.
+  for (let tries = 0; tries < 20; tries++) {
+    await Promise.all(lines.map((l) => refreshStock(l.sku)));
+    if (lines.every((l) => state.stock.get(l.sku) !== before.get(l.sku))) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  $('#orders-note').textContent = `Order ${order.id.slice(0, 8)} cancelled. Stock now: ` +
+    lines.map((l) => `${l.sku} ${state.stock.get(l.sku) ?? '?'} available`).join(', ') + '.';
+  loadMyOrders();
+}
+
+// ---- admin -------------------------------------------------------------------------------------
+async function createProduct(form) {
+  const f = new FormData(form);
+  const product = {
+    sku: f.get('sku').trim(), name: f.get('name').trim(), category: f.get('category').trim(),
+    price: Number(f.get('price')), description: f.get('description').trim(),
+  };
+  const created = await attempt(() => api.createProduct(product));
+  if (created === undefined) return;
+  form.reset();
+  $('#receipt-result').textContent = `Product ${product.sku} created.`;
+  setTimeout(loadCatalogue, 300);
+}
+
+async function receiveStock(form) {
+  const f = new FormData(form);
+  const sku = f.get('sku').trim();
+  const quantity = Number(f.get('quantity'));
+  const done = await attempt(() => api.receiveStock(sku, quantity));
+  if (done === undefined) return;
+  form.reset();
+  $('#receipt-result').textContent = `Received ${quantity} × ${sku}.`;
+  setTimeout(() => refreshStock(sku), 300);
+}
+
+let eventLog = null;
+const MAX_EVENTS = 200;
+
+async function startEventLog() {
+  if (eventLog) return;
+  const topics = await api.eventTopics().catch(() => []);
+  $('#event-topic').append(...topics.map((t) => el('option', { value: t }, t)));
+  eventLog = new EventSource('/api/events/stream');
+  eventLog.onopen = () => { $('#event-status').textContent = 'Live.'; };
+  eventLog.onerror = () => { $('#event-status').textContent = 'Reconnecting…'; };
+  eventLog.addEventListener('event', (message) => {
+    if ($('#event-pause').checked) return;
+    const entry = JSON.parse(message.data);
+    const list = $('#events');
+    list.prepend(eventItem(entry));
+    while (list.children.length > MAX_EVENTS) list.lastElementChild.remove();
+  });
+  $('#event-topic').addEventListener('change', filterEvents);
+}
+
+function eventItem(entry) {
+  const topic = $('#event-topic').value;
+  const value = entry.value !== null && entry.value !== undefined
+    ? JSON.stringify(entry.value, null, 2)
+    : entry.error ? `(${entry.size} bytes: ${entry.error})` : '(tombstone)';
+  return el('li', { class: 'event', 'data-topic': entry.topic, hidden: topic && topic !== entry.topic },
+    el('div', { class: 'event-head' },
+      el('span', { class: 'topic' }, entry.topic),
+      el('span', { class: 'key' }, `key ${entry.key ?? '(none)'}`),
+      el('span', { class: 'muted' }, `p${entry.partition}@${entry.offset}`),
+      el('time', { datetime: entry.timestamp, class: 'muted' }, new Date(entry.timestamp).toLocaleTimeString())),
+    el('pre', { class: 'value' }, value));
+}
+
+function filterEvents() {
+  const topic = $('#event-topic').value;
+  for (const item of $('#events').children) item.hidden = Boolean(topic) && item.dataset.topic !== topic;
+}
+
+// ---- wiring ------------------------------------------------------------------------------------
+function init() {
+  $('#customer-form').addEventListener('submit', (e) => { e.preventDefault(); useCustomer($('#customer-id').value); });
+  $('#register-form').addEventListener('submit', (e) => { e.preventDefault(); registerCustomer(e.target); });
+  $('#search').addEventListener('input', renderCatalogue);
+  $('#category').addEventListener('change', renderCatalogue);
+  $('#refresh-catalogue').addEventListener('click', loadCatalogue);
+  $('#place-order').addEventListener('click', placeOrder);
+  $('#refresh-orders').addEventListener('click', loadMyOrders);
+  $('#product-form').addEventListener('submit', (e) => { e.preventDefault(); createProduct(e.target); });
+  $('#receipt-form').addEventListener('submit', (e) => { e.preventDefault(); receiveStock(e.target); });
+  window.addEventListener('hashchange', showView);
+  showView();
+  renderCart();
+  loadCatalogue();
+  const remembered = new URLSearchParams(location.search).get('customer') || localStorage.getItem('eventshop.customer');
+  if (remembered) useCustomer(remembered);
+}
+
+init();
