@@ -18,6 +18,7 @@ import io.eventshop.order.domain.Order;
 import io.eventshop.order.domain.OrderDecider;
 import io.eventshop.order.domain.OrderState;
 import io.eventshop.order.domain.Reason;
+import io.eventshop.testing.InMemorySchemaRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class OrderTopologyTest {
 
   @BeforeEach
   void startTopology() {
-    SchemasInMemory registry = new SchemasInMemory();
+    InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     SerdeConfig config = SerdeConfig.autoRegistering("mock://test");
     OrderSerdes serdes = new OrderSerdes(AvroSerde.forValues(OrderEvent.class, config, registry),
         AvroSerde.forValues(OrderValidation.class, config, registry),

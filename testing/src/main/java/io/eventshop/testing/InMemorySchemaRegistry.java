@@ -1,4 +1,4 @@
-package io.eventshop.order.streams;
+package io.eventshop.testing;
 
 import io.eventshop.contracts.serde.RegisteredSchema;
 import io.eventshop.contracts.serde.SchemaRegistryClient;
@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 
-/** A schema registry in memory, for topology tests that run without a registry. */
-final class SchemasInMemory implements SchemaRegistryClient {
+/**
+ * A schema registry in memory for tests that run services or topologies without the registry
+ * service: ids are global and de-duplicated, the latest registration of a subject wins.
+ */
+public final class InMemorySchemaRegistry implements SchemaRegistryClient {
 
   private final List<Schema> schemas = new ArrayList<>();
   private final Map<String, Integer> latestBySubject = new HashMap<>();
