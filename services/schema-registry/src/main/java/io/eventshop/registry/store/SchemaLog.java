@@ -1,0 +1,310 @@
+package io.eventshop.registry.store;
+
+import io.eventshop.contracts.TopicSpec;
+import io.eventshop.registry.RegistryError;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The storage topic: a reader thread that applies every committed record to the
+ * {@link RegistryState}, and a single writer.
+ *
+ * <p>Single writer: every instance writes with the same {@code transactional.id}. Taking the
+ * writer role ({@code initTransactions}) fences the previous holder, whose open transaction is
+ * aborted and whose later commits fail. Before deciding anything (the next id, a version number,
+ * whether a schema is new) the writer reads the topic up to its last committed offset. So a
+ * decision is committed only if no other instance committed between the catch-up and the commit:
+ * had one, it would have fenced this writer first, and this writer retries from the catch-up.
+ * Two instances therefore never hand out the same id for different schemas.
+ *
+ * <p>Writes are read-your-writes: {@link #write} returns once the reader has applied the records
+ * it committed.
+ */
+public final class SchemaLog implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaLog.class);
+  private static final int MAX_WRITE_ATTEMPTS = 10;
+
+  private final Map<String, Object> clientProperties;
+  private final TopicSpec topicSpec;
+  private final TopicPartition partition;
+  private final String transactionalId;
+  private final Duration timeout;
+  private final RegistryState state;
+  private final Admin admin;
+  private final Object progress = new Object();
+  private long position = -1;
+  private volatile boolean running;
+  private Thread reader;
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private KafkaProducer<byte[], byte[]> producer;
+
+  /** What a write decided: the records to commit (maybe none) and the answer to give. */
+  public record Decision<T>(List<StoredRecord> records, T result) {
+
+    public static <T> Decision<T> answer(T result) {
+      return new Decision<>(List.of(), result);
+    }
+  }
+
+  SchemaLog(Map<String, Object> clientProperties, TopicSpec topicSpec, String transactionalId,
+            Duration timeout, RegistryState state) {
+    this.clientProperties = Map.copyOf(clientProperties);
+    this.topicSpec = topicSpec;
+    this.partition = new TopicPartition(topicSpec.name(), 0);
+    this.transactionalId = transactionalId;
+    this.timeout = timeout;
+    this.state = state;
+    this.admin = Admin.create(this.clientProperties);
+  }
+
+  /** Creates the topic if missing, then reads it to its end before returning. */
+  void start() {
+    createTopicIfMissing();
+    Map<String, Object> config = new HashMap<>(clientProperties);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Short fetch waits: a write answers only once its own record has been read back.
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+    consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+    consumer.assign(List.of(partition));
+    consumer.seekToBeginning(List.of(partition));
+    running = true;
+    reader = new Thread(this::read, "schema-log-reader");
+    reader.setDaemon(true);
+    reader.start();
+    long end = committedEnd();
+    awaitPosition(end, Duration.ofMinutes(2));
+    LOG.info("Schema store read {} up to offset {}", topicSpec.name(), end);
+  }
+
+  /** Whether the reader has read the topic at least once to its end. */
+  public boolean ready() {
+    synchronized (progress) {
+      return running && position >= 0;
+    }
+  }
+
+  /**
+   * Takes the writer role if needed, catches up with the topic, lets {@code decide} look at the
+   * state, commits what it decided in one transaction and waits until the reader applied it.
+   *
+   * @throws RegistryError what {@code decide} refuses, or 50001/50002 when the store fails
+   */
+  public synchronized <T> T write(Function<RegistryState, Decision<T>> decide) {
+    KafkaException lastFailure = null;
+    for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+      try {
+        KafkaProducer<byte[], byte[]> writer = writer();
+        awaitPosition(committedEnd(), timeout);
+        Decision<T> decision = decide.apply(state);
+        if (decision.records().isEmpty()) {
+          return decision.result();
+        }
+        writer.beginTransaction();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (StoredRecord record : decision.records()) {
+          sent.add(writer.send(new ProducerRecord<>(partition.topic(), 0, record.key(),
+              record.value())));
+        }
+        writer.commitTransaction();
+        long last = -1;
+        for (Future<RecordMetadata> metadata : sent) {
+          last = Math.max(last, metadata.get().offset());
+        }
+        awaitPosition(last + 1, timeout);
+        return decision.result();
+      } catch (KafkaException e) {
+        // Fenced by another instance, or the cluster failed us: drop the producer and decide
+        // again on fresh state with a new one (which fences the other instance in turn).
+        LOG.info("Schema write attempt {} failed, retrying as a new writer: {}", attempt,
+            e.toString());
+        lastFailure = e;
+        closeWriter();
+        backOff(attempt);
+      } catch (ExecutionException e) {
+        throw RegistryError.storeFailed(e.getCause().toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw RegistryError.storeFailed("interrupted");
+      }
+    }
+    throw RegistryError.storeFailed("no write after " + MAX_WRITE_ATTEMPTS + " attempts: "
+        + lastFailure);
+  }
+
+  private KafkaProducer<byte[], byte[]> writer() {
+    if (producer == null) {
+      Map<String, Object> config = new HashMap<>(clientProperties);
+      config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+      config.put(ProducerConfig.ACKS_CONFIG, "all");
+      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
+      config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) timeout.toMillis());
+      config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+      KafkaProducer<byte[], byte[]> created = new KafkaProducer<>(config,
+          new ByteArraySerializer(), new ByteArraySerializer());
+      try {
+        created.initTransactions();
+      } catch (KafkaException e) {
+        created.close(Duration.ZERO);
+        throw e;
+      }
+      producer = created;
+      LOG.info("Took the schema writer role ({})", transactionalId);
+    }
+    return producer;
+  }
+
+  private void closeWriter() {
+    if (producer != null) {
+      producer.close(Duration.ZERO);
+      producer = null;
+    }
+  }
+
+  private static void backOff(int attempt) {
+    // Jitter, so two instances that keep fencing each other fall out of step.
+    long millis = ThreadLocalRandom.current().nextLong(10, 50L * attempt + 11);
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RegistryError.storeFailed("interrupted");
+    }
+  }
+
+  private void read() {
+    try {
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          StoredRecord.applyTo(state, record.key(), record.value());
+        }
+        long read = consumer.position(partition);
+        synchronized (progress) {
+          position = read;
+          progress.notifyAll();
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.error("The schema store reader stopped: the registry no longer sees new schemas", e);
+      synchronized (progress) {
+        running = false;
+        progress.notifyAll();
+      }
+    } finally {
+      consumer.close(Duration.ZERO);
+    }
+  }
+
+  private void awaitPosition(long offset, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    synchronized (progress) {
+      while (position < offset) {
+        long left = deadline - System.nanoTime();
+        if (!running) {
+          throw RegistryError.storeFailed("the reader of " + topicSpec.name() + " stopped");
+        }
+        if (left <= 0) {
+          throw RegistryError.timedOut("reading " + topicSpec.name() + " up to offset " + offset
+              + " (at " + position + ")");
+        }
+        try {
+          progress.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw RegistryError.storeFailed("interrupted");
+        }
+      }
+    }
+  }
+
+  private long committedEnd() {
+    try {
+      return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+              new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+          .partitionResult(partition).get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+    } catch (ExecutionException | TimeoutException e) {
+      throw RegistryError.storeFailed("cannot find the end of " + topicSpec.name() + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RegistryError.storeFailed("interrupted");
+    }
+  }
+
+  private void createTopicIfMissing() {
+    try {
+      int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .size();
+      NewTopic topic = new NewTopic(topicSpec.name(), 1, topicSpec.replicationFactorFor(brokers))
+          .configs(topicSpec.configs(brokers));
+      admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      LOG.info("Created the schema store topic {}", topicSpec.name());
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create " + topicSpec.name() + ": " + e.getCause(),
+            e);
+      }
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("no Kafka cluster answered within " + timeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (progress) {
+      running = false;
+      progress.notifyAll();
+    }
+    if (consumer != null) {
+      consumer.wakeup();
+    }
+    if (reader != null) {
+      try {
+        reader.join(timeout.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (this) {
+      closeWriter();
+    }
+    admin.close(Duration.ZERO);
+  }
+}
