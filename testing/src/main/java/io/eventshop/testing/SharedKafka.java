@@ -3,12 +3,7 @@ package io.eventshop.testing;
 import io.eventshop.launcher.broker.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One real Kafka broker (KRaft, the launcher's own broker code) for every test of a JVM: started
@@ -33,14 +28,8 @@ public final class SharedKafka {
 
   private static KafkaBroker start() {
     try {
-      Path dataDir = Files.createTempDirectory("eventshop-test-kafka");
-      KafkaBroker.Settings settings = new KafkaBroker.Settings(dataDir, "127.0.0.1", freePort(),
-          freePort(), KafkaBroker.buildClasspath(), dataDir.resolve("kafka.log"), "512m");
-      KafkaBroker started = KafkaBroker.start(settings, Duration.ofSeconds(90));
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        started.close();
-        deleteRecursively(dataDir);
-      }, "shared-kafka-stop"));
+      KafkaBroker started = KafkaBroker.startTemporary(Duration.ofSeconds(90));
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-kafka-stop"));
       return started;
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the shared test broker", e);
@@ -49,19 +38,10 @@ public final class SharedKafka {
 
   /** A port free at the time of the call. */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+    try {
+      return KafkaBroker.freePort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException ignored) {
-      // best effort: a temp directory left behind is harmless
     }
   }
 }
