@@ -3,10 +3,12 @@ package io.eventshop.launcher.broker;
 import io.eventshop.launcher.process.ChildCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -40,10 +43,37 @@ public final class KafkaBroker implements AutoCloseable {
 
   private final Settings settings;
   private final Process process;
+  private volatile boolean temporary;
 
   private KafkaBroker(Settings settings, Process process) {
     this.settings = settings;
     this.process = process;
+  }
+
+  /**
+   * A broker for tests: free ports, a fresh temporary data directory that {@link #close()}
+   * deletes.
+   */
+  public static KafkaBroker startTemporary(Duration readyTimeout) throws IOException {
+    Path dataDir = Files.createTempDirectory("eventshop-kafka");
+    Settings settings = new Settings(dataDir, "127.0.0.1", freePort(), freePort(),
+        buildClasspath(), dataDir.resolve("kafka.log"), "512m");
+    KafkaBroker broker = launch(settings);
+    broker.temporary = true;
+    try {
+      broker.awaitReady(readyTimeout);
+    } catch (RuntimeException | IOException e) {
+      broker.close();
+      throw e;
+    }
+    return broker;
+  }
+
+  /** A port free at the time of the call. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   /**
@@ -117,17 +147,27 @@ public final class KafkaBroker implements AutoCloseable {
   /** Stops the broker with SIGTERM (a controlled shutdown) and waits; kills it if it hangs. */
   @Override
   public void close() {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
+    }
+    if (temporary) {
+      deleteRecursively(settings.dataDir());
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException ignored) {
+      // best effort: a temporary directory left behind is harmless
     }
   }
 

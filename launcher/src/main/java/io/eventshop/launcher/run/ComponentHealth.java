@@ -14,7 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class ComponentHealth {
 
-  private static final int KAFKA_TIMEOUT_MS = 5_000;
+  private static final int KAFKA_TIMEOUT_MS = 15_000;
 
   private final HealthProbe probe = new HealthProbe();
   private final Optional<Path> kafkaProperties;

@@ -1,0 +1,84 @@
+package io.eventshop.launcher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.eventshop.launcher.LauncherException;
+import io.eventshop.launcher.kafka.KafkaConnection;
+import io.eventshop.launcher.run.LaunchSettings;
+import io.eventshop.launcher.run.PlannedInstance;
+import io.eventshop.launcher.services.ServiceCatalogue;
+import io.eventshop.launcher.services.ServiceJars;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class UpCommandTest {
+
+  @TempDir
+  Path home;
+
+  @BeforeEach
+  void buildRegistryAndOrder() throws Exception {
+    ServiceJars.write(home, ServiceCatalogue.SCHEMA_REGISTRY, true);
+    ServiceJars.write(home, ServiceCatalogue.byName("order").orElseThrow(), true);
+  }
+
+  private LaunchSettings parse(Map<String, String> env, String... args) {
+    UpCommand up = new UpCommand(env);
+    new CommandLine(up).parseArgs(args);
+    return up.settings();
+  }
+
+  @Test
+  void runsAnOwnBrokerOnTheDefaultPortsUnderDataInTheRepository() {
+    LaunchSettings settings = parse(Map.of(), "--home", home.toString());
+
+    assertThat(settings.externalBootstrap()).isEmpty();
+    assertThat(settings.plan().broker()).hasValueSatisfying(broker -> {
+      assertThat(broker.kafka()).isEqualTo(9092);
+      assertThat(broker.controller()).isEqualTo(9093);
+    });
+    assertThat(settings.dataDir()).isEqualTo(home.resolve("data"));
+    assertThat(settings.healthTimeout().toSeconds()).isEqualTo(180);
+    assertThat(settings.plan().instances()).extracting(PlannedInstance::componentName)
+        .containsExactly("schema-registry", "order");
+  }
+
+  @Test
+  void readsInstancesPortsAndBrokerPorts() {
+    LaunchSettings settings = parse(Map.of(), "--home", home.toString(), "--instances", "order=2",
+        "--port", "order=9140", "--port", "schema-registry=9081", "--kafka-port", "19092",
+        "--controller-port", "19093", "--data-dir", home.resolve("elsewhere").toString());
+
+    assertThat(settings.plan().instances()).extracting(PlannedInstance::componentName,
+            PlannedInstance::port)
+        .containsExactly(tuple("schema-registry", 9081),
+            tuple("order", 9140),
+            tuple("order-2", 9141));
+    assertThat(settings.plan().broker()).hasValueSatisfying(b -> assertThat(b.kafka())
+        .isEqualTo(19092));
+    assertThat(settings.dataDir()).isEqualTo(home.resolve("elsewhere"));
+  }
+
+  @Test
+  void startsNoBrokerWhenTheEnvironmentNamesACluster() {
+    LaunchSettings settings = parse(Map.of(KafkaConnection.BOOTSTRAP_ENV, "kafka-1:9092"),
+        "--home", home.toString());
+
+    assertThat(settings.externalBootstrap()).contains("kafka-1:9092");
+    assertThat(settings.plan().broker()).isEmpty();
+  }
+
+  @Test
+  void refusesAMissingKafkaPropertiesFile() {
+    assertThatThrownBy(() -> parse(Map.of(), "--home", home.toString(), "--kafka", "k:9092",
+        "--kafka-properties", home.resolve("missing.properties").toString()))
+        .isInstanceOf(LauncherException.class)
+        .hasMessageContaining("missing.properties");
+  }
+}
