@@ -1,14 +1,11 @@
 package io.eventshop.gateway.events;
 
+import io.eventshop.contracts.serde.SchemaRegistryClient;
+import io.eventshop.contracts.serde.SchemaRegistryException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -24,8 +20,6 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decodes values in the Confluent wire format (magic byte 0, 4-byte schema id, Avro binary) with
@@ -39,15 +33,10 @@ public class AvroValueDecoder {
   private static final byte MAGIC = 0;
   private static final int HEADER = 5;
 
-  private final URI registry;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(2)).build();
-  private final JsonMapper json;
-  private final Map<Integer, Schema> schemas = new ConcurrentHashMap<>();
+  private final SchemaRegistryClient registry;
 
-  public AvroValueDecoder(URI registry, JsonMapper json) {
+  public AvroValueDecoder(SchemaRegistryClient registry) {
     this.registry = registry;
-    this.json = json;
   }
 
   /** The value as a JSON-ready tree; throws {@link IllegalArgumentException} when undecodable. */
@@ -56,33 +45,19 @@ public class AvroValueDecoder {
       throw new IllegalArgumentException("not in the registry's wire format");
     }
     int schemaId = ByteBuffer.wrap(value, 1, 4).getInt();
-    Schema schema = schemas.computeIfAbsent(schemaId, this::fetch);
+    Schema schema;
+    try {
+      schema = registry.getById(schemaId);
+    } catch (SchemaRegistryException e) {
+      throw new IllegalArgumentException("writer schema " + schemaId + " unavailable: "
+          + e.getMessage(), e);
+    }
     try {
       Object datum = new GenericDatumReader<>(schema).read(null,
           DecoderFactory.get().binaryDecoder(value, HEADER, value.length - HEADER, null));
       return plain(datum, schema);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("undecodable with schema " + schemaId + ": " + e, e);
-    }
-  }
-
-  private Schema fetch(int schemaId) {
-    try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(registry.resolve("/schemas/ids/" + schemaId))
-              .timeout(Duration.ofSeconds(5)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalArgumentException(
-            "schema " + schemaId + " not found in the registry (" + response.statusCode() + ")");
-      }
-      JsonNode body = json.readTree(response.body());
-      return new Schema.Parser().parse(body.get("schema").asString());
-    } catch (IOException e) {
-      throw new IllegalArgumentException("registry unreachable: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalArgumentException("interrupted while fetching schema " + schemaId, e);
     }
   }
 

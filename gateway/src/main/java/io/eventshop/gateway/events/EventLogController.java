@@ -1,5 +1,6 @@
 package io.eventshop.gateway.events;
 
+import io.eventshop.contracts.serde.CachedSchemaRegistryClient;
 import io.eventshop.gateway.GatewayProperties;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The event log's API: {@code GET /api/events?topic=&limit=} (the latest events),
@@ -64,8 +64,9 @@ public class EventLogController {
   static class Beans {
 
     @Bean
-    AvroValueDecoder avroValueDecoder(GatewayProperties properties, JsonMapper json) {
-      return new AvroValueDecoder(properties.schemaRegistry().url(), json);
+    AvroValueDecoder avroValueDecoder(GatewayProperties properties) {
+      return new AvroValueDecoder(
+          new CachedSchemaRegistryClient(properties.schemaRegistry().url().toString()));
     }
 
     @Bean
