@@ -117,6 +117,8 @@ public final class KafkaClients {
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.kafka().streamThreads());
     config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterDeserializationHandler.class.getName());
+    // Kafka 4.x warns at every start unless the global thread's handler setting is explicit.
+    config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     if (applicationServer != null) {
       config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }

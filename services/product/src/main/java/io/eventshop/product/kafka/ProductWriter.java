@@ -1,0 +1,60 @@
+package io.eventshop.product.kafka;
+
+import io.eventshop.contracts.Topics;
+import io.eventshop.contracts.product.Product;
+import io.eventshop.platform.kafka.KafkaClients;
+import io.eventshop.platform.kafka.ValueSerdes;
+import io.eventshop.platform.web.Unavailable;
+import io.eventshop.product.domain.CatalogueItem;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The single writer of {@code products}: an idempotent producer ({@code acks=all}); a write
+ * returns once the broker has the record.
+ */
+public class ProductWriter implements AutoCloseable {
+
+  private final Producer<String, Product> producer;
+  private final Duration timeout;
+
+  public ProductWriter(KafkaClients clients, ValueSerdes serdes, Duration timeout) {
+    this(new KafkaProducer<>(clients.producer("products"), new StringSerializer(),
+        serdes.of(Product.class).serializer()), timeout);
+  }
+
+  ProductWriter(Producer<String, Product> producer, Duration timeout) {
+    this.producer = producer;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Writes {@code item} keyed by its sku and waits for the broker's acknowledgement.
+   *
+   * @throws Unavailable if the broker (or the schema registry) does not take it in time
+   */
+  public RecordMetadata write(CatalogueItem item) {
+    try {
+      return producer.send(new ProducerRecord<>(Topics.PRODUCTS.name(), item.sku(),
+          ProductRecords.toRecord(item))).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unavailable("interrupted while writing product " + item.sku());
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      throw new Unavailable("product " + item.sku() + " could not be written now; retry");
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}

@@ -1,0 +1,84 @@
+package io.eventshop.product.streams;
+
+import io.eventshop.contracts.product.Product;
+import io.eventshop.platform.streams.InteractiveQueries;
+import io.eventshop.product.domain.CatalogueItem;
+import io.eventshop.product.kafka.ProductRecords;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The catalogue as this instance sees it: the Kafka Streams store {@link ProductTopology#STORE},
+ * plus the writes this instance made that the store has not caught up with yet (it lags a write
+ * by about one commit interval). So a GET right after this instance's POST/PUT sees the write
+ * (read-your-writes), and a create right after a create of the same sku is refused.
+ *
+ * <p>A pending write is dropped as soon as the store holds it or anything newer.
+ */
+public class CatalogueView {
+
+  private final InteractiveQueries queries;
+  private final Map<String, CatalogueItem> pendingWrites = new ConcurrentHashMap<>();
+
+  public CatalogueView(InteractiveQueries queries) {
+    this.queries = queries;
+  }
+
+  /** Remembers a write the broker has acknowledged. */
+  public void wrote(CatalogueItem item) {
+    pendingWrites.merge(item.sku(), item,
+        (older, newer) -> newer.updatedAt().isBefore(older.updatedAt()) ? older : newer);
+  }
+
+  /** The product {@code sku}, if it exists. */
+  public Optional<CatalogueItem> find(String sku) {
+    Product stored = store().get(sku);
+    return Optional.ofNullable(newest(sku, stored == null ? null : ProductRecords.toItem(stored)));
+  }
+
+  /** Every product, sorted by sku. */
+  public List<CatalogueItem> all() {
+    Map<String, CatalogueItem> items = new HashMap<>();
+    try (KeyValueIterator<String, Product> stored = store().all()) {
+      while (stored.hasNext()) {
+        KeyValue<String, Product> next = stored.next();
+        if (next.value != null) {
+          items.put(next.key, ProductRecords.toItem(next.value));
+        }
+      }
+    }
+    for (String sku : List.copyOf(pendingWrites.keySet())) {
+      CatalogueItem newest = newest(sku, items.get(sku));
+      if (newest != null) {
+        items.put(sku, newest);
+      }
+    }
+    List<CatalogueItem> sorted = new ArrayList<>(items.values());
+    sorted.sort(Comparator.comparing(CatalogueItem::sku));
+    return sorted;
+  }
+
+  private CatalogueItem newest(String sku, CatalogueItem stored) {
+    CatalogueItem pending = pendingWrites.get(sku);
+    if (pending == null) {
+      return stored;
+    }
+    if (stored != null && !stored.updatedAt().isBefore(pending.updatedAt())) {
+      pendingWrites.remove(sku, pending);
+      return stored;
+    }
+    return pending;
+  }
+
+  private ReadOnlyKeyValueStore<String, Product> store() {
+    return queries.keyValueStore(ProductTopology.STORE);
+  }
+}
