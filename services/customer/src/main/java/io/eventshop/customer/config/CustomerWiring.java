@@ -4,19 +4,14 @@ import io.eventshop.contracts.customer.Customer;
 import io.eventshop.contracts.customer.CustomerEvent;
 import io.eventshop.contracts.order.OrderEvent;
 import io.eventshop.contracts.order.OrderValidation;
-import io.eventshop.contracts.serde.AvroSerde;
-import io.eventshop.contracts.serde.CachedSchemaRegistryClient;
-import io.eventshop.contracts.serde.SchemaRegistryClient;
-import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.customer.CustomerAccounts;
 import io.eventshop.customer.kafka.CustomerView;
 import io.eventshop.customer.kafka.CustomerWriter;
 import io.eventshop.customer.streams.ValidationTopology;
-import io.eventshop.platform.EventshopProperties;
 import io.eventshop.platform.kafka.KafkaClients;
+import io.eventshop.platform.kafka.ValueSerdes;
 import java.time.Clock;
 import org.apache.kafka.streams.Topology;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -31,32 +26,11 @@ class CustomerWiring {
     return Clock.systemUTC();
   }
 
-  @Bean
-  @ConditionalOnMissingBean
-  SchemaRegistryClient schemaRegistryClient(EventshopProperties properties) {
-    return new CachedSchemaRegistryClient(properties.schemaRegistry().url());
-  }
-
-  @Bean
-  ValueSerdes serdes(EventshopProperties properties, SchemaRegistryClient registry) {
-    SerdeConfig config = new SerdeConfig(properties.schemaRegistry().url(),
-        properties.schemaRegistry().autoRegister(), false);
-    return new ValueSerdes(AvroSerde.forValues(OrderEvent.class, config, registry),
-        AvroSerde.forValues(Customer.class, config, registry),
-        AvroSerde.forValues(OrderValidation.class, config, registry),
-        AvroSerde.forValues(CustomerEvent.class, config, registry));
-  }
-
-  /** The value serdes of the topics this service reads or writes. */
-  record ValueSerdes(AvroSerde<OrderEvent> orders, AvroSerde<Customer> customers,
-                AvroSerde<OrderValidation> validations, AvroSerde<CustomerEvent> customerEvents) {
-  }
-
   /** The customer and fraud checks; the platform runs it as this service's Kafka Streams app. */
   @Bean
   Topology orderChecks(ValueSerdes serdes, CustomerSettings settings) {
-    return ValidationTopology.build(new ValidationTopology.TopicSerdes(serdes.orders(),
-        serdes.customers(), serdes.validations()), settings.fraud().policy());
+    return ValidationTopology.build(new ValidationTopology.TopicSerdes(serdes.of(OrderEvent.class),
+        serdes.of(Customer.class), serdes.of(OrderValidation.class)), settings.fraud().policy());
   }
 
   @Bean(destroyMethod = "close")
@@ -66,13 +40,13 @@ class CustomerWiring {
     // its predecessor's unfinished transaction.
     return new CustomerWriter(
         clients.transactionalProducer("writer", clients.clientId("customer-writer")),
-        serdes.customerEvents(), serdes.customers(), settings.writeTimeout());
+        serdes.of(CustomerEvent.class), serdes.of(Customer.class), settings.writeTimeout());
   }
 
   @Bean
   CustomerView customerView(KafkaClients clients, ValueSerdes serdes) {
     return new CustomerView(clients.consumer(clients.clientId("customer-view")),
-        serdes.customers());
+        serdes.of(Customer.class));
   }
 
   @Bean

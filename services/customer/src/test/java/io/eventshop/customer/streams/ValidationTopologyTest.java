@@ -17,6 +17,7 @@ import io.eventshop.contracts.order.Validator;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.customer.fraud.FraudPolicy;
+import io.eventshop.testing.InMemorySchemaRegistry;
 import io.eventshop.platform.kafka.DeadLetterDeserializationHandler;
 import java.math.BigDecimal;
 import java.time.Duration;

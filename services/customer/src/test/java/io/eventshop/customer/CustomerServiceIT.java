@@ -1,0 +1,339 @@
+package io.eventshop.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eventshop.contracts.OrderIds;
+import io.eventshop.contracts.TopicSpec;
+import io.eventshop.contracts.Topics;
+import io.eventshop.contracts.customer.Customer;
+import io.eventshop.contracts.customer.CustomerEvent;
+import io.eventshop.contracts.customer.CustomerRegistered;
+import io.eventshop.contracts.customer.CustomerStatus;
+import io.eventshop.contracts.customer.CustomerUpdated;
+import io.eventshop.contracts.order.OrderEvent;
+import io.eventshop.contracts.order.OrderLine;
+import io.eventshop.contracts.order.OrderPlaced;
+import io.eventshop.contracts.order.OrderValidation;
+import io.eventshop.contracts.order.RejectionReason;
+import io.eventshop.contracts.order.Validator;
+import io.eventshop.contracts.serde.AvroSerde;
+import io.eventshop.contracts.serde.SchemaRegistryClient;
+import io.eventshop.contracts.serde.SerdeConfig;
+import io.eventshop.testing.InMemorySchemaRegistry;
+import io.eventshop.testing.SharedKafka;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The customer service in-process against the real broker: REST in, Kafka out, and the checks of
+ * orders.
+ *
+ * <p>The schema registry is the in-memory {@link SchemaRegistryClient} of {@code testing}, shared
+ * by the service and the test: the registry module's artifact is its executable jar, which cannot
+ * be started in-process from here (the registry's HTTP API is tested in its own module).
+ */
+class CustomerServiceIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final List<TopicSpec> TOPICS = List.of(Topics.CUSTOMERS,
+      Topics.CUSTOMER_EVENTS, Topics.ORDERS, Topics.ORDER_VALIDATIONS, Topics.deadLetterOf(Topics.ORDERS),
+      Topics.deadLetterOf(Topics.CUSTOMERS));
+
+  private static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
+  private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
+
+  private static String bootstrap;
+  private static ConfigurableApplicationContext service;
+  private static String baseUrl;
+
+  /** The service's registry client, replaced by the one the test decodes with. */
+  @Configuration(proxyBeanMethods = false)
+  static class SharedRegistry {
+
+    @Bean
+    @Primary
+    SchemaRegistryClient inMemoryRegistry() {
+      return REGISTRY;
+    }
+  }
+
+  @BeforeAll
+  static void startTheService() throws Exception {
+    bootstrap = SharedKafka.bootstrapServers();
+    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> missing = TOPICS.stream().filter(spec -> !existing.contains(spec.name()))
+          .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1)
+              .configs(spec.configs(1))).toList();
+      admin.createTopics(missing).all().get();
+    }
+    service = new SpringApplicationBuilder(CustomerApplication.class, SharedRegistry.class)
+        .run("--server.port=0",
+            "--spring.application.name=customer-it-" + UUID.randomUUID(),
+            "--eventshop.kafka.bootstrap-servers=" + bootstrap,
+            "--eventshop.kafka.state-dir=" + Files.createTempDirectory("customer-it-state"));
+    baseUrl = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+    await().atMost(PATIENCE).untilAsserted(() ->
+        assertThat(send("GET", "/actuator/health", null).statusCode()).isEqualTo(200));
+  }
+
+  @AfterAll
+  static void stopTheService() {
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  @Test
+  void registeringWritesTheEventAndTheStateAndTheCustomerCanBeReadAtOnce() throws Exception {
+    HttpResponse<String> created = send("POST", "/api/customers", ada("ada@example.com"));
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).path("id").asString();
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/customers/" + id);
+
+    HttpResponse<String> read = send("GET", "/api/customers/" + id, null);
+    assertThat(read.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(read.body());
+    assertThat(body.path("name").asString()).isEqualTo("Ada");
+    assertThat(body.path("address").path("country").asString()).isEqualTo("CH");
+    assertThat(body.path("creditLimit").decimalValue()).isEqualByComparingTo("1000");
+    assertThat(body.path("status").asString()).isEqualTo("ACTIVE");
+
+    List<CustomerEvent> events = readAll(Topics.CUSTOMER_EVENTS, id, CustomerEvent.class, 1);
+    assertThat(events.get(0).getPayload()).isInstanceOfSatisfying(CustomerRegistered.class,
+        registered -> assertThat(registered.getEmail()).isEqualTo("ada@example.com"));
+    List<Customer> states = readAll(Topics.CUSTOMERS, id, Customer.class, 1);
+    assertThat(states.get(0).getId()).isEqualTo(id);
+    assertThat(states.get(0).getCreditLimit()).isEqualByComparingTo("1000.00");
+    assertThat(states.get(0).getStatus()).isEqualTo(CustomerStatus.ACTIVE);
+  }
+
+  @Test
+  void blockingAndMovingAreEventsAndNewStates() throws Exception {
+    String id = register(ada("ada.moves@example.com"));
+
+    HttpResponse<String> blocked = send("PUT", "/api/customers/" + id, """
+        {"name":"Ada L.","email":"ada.moves@example.com","creditLimit":500,"status":"BLOCKED"}""");
+    HttpResponse<String> moved = send("PUT", "/api/customers/" + id + "/address", """
+        {"street":"Bundesplatz 3","zip":"3003","city":"Bern","country":"CH"}""");
+
+    assertThat(blocked.statusCode()).isEqualTo(200);
+    assertThat(moved.statusCode()).isEqualTo(200);
+    JsonNode now = JSON.readTree(send("GET", "/api/customers/" + id, null).body());
+    assertThat(now.path("status").asString()).isEqualTo("BLOCKED");
+    assertThat(now.path("name").asString()).isEqualTo("Ada L.");
+    assertThat(now.path("address").path("city").asString()).isEqualTo("Bern");
+    List<CustomerEvent> events = readAll(Topics.CUSTOMER_EVENTS, id, CustomerEvent.class, 3);
+    assertThat(events.get(1).getPayload()).isInstanceOf(CustomerUpdated.class);
+    List<Customer> states = readAll(Topics.CUSTOMERS, id, Customer.class, 3);
+    assertThat(states.get(2).getAddress().getCity()).isEqualTo("Bern");
+    assertThat(states.get(2).getStatus()).isEqualTo(CustomerStatus.BLOCKED);
+  }
+
+  @Test
+  void badInputIsAProblemNamingTheFieldsAndWritesNothing() throws Exception {
+    long eventsBefore = endOffsets(Topics.CUSTOMER_EVENTS);
+
+    HttpResponse<String> invalid = send("POST", "/api/customers", """
+        {"name":"Ada","email":"not-an-email",
+         "address":{"street":"Main 1","zip":"8001","city":"Zürich","country":"ch"},
+         "creditLimit":-1}""");
+    HttpResponse<String> unknownField = send("POST", "/api/customers", """
+        {"name":"Ada","email":"a@example.com","nickname":"Al",
+         "address":{"street":"Main 1","zip":"8001","city":"Zürich","country":"CH"},
+         "creditLimit":1}""");
+    HttpResponse<String> malformed = send("POST", "/api/customers", "{\"name\":");
+
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(fields(invalid)).containsExactlyInAnyOrder("email", "address.country",
+        "creditLimit");
+    assertThat(unknownField.statusCode()).isEqualTo(400);
+    assertThat(fields(unknownField)).containsExactly("nickname");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(endOffsets(Topics.CUSTOMER_EVENTS)).isEqualTo(eventsBefore);
+  }
+
+  @Test
+  void anUnknownCustomerIsNotFound() throws Exception {
+    HttpResponse<String> read = send("GET", "/api/customers/nobody", null);
+    HttpResponse<String> moved = send("PUT", "/api/customers/nobody/address", """
+        {"street":"Main 1","zip":"8001","city":"Zürich","country":"CH"}""");
+
+    assertThat(read.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(read.body()).path("detail").asString()).contains("nobody");
+    assertThat(moved.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aPlacedOrderGetsACustomerAndAFraudValidation() throws Exception {
+    String id = register(ada("ada.orders@example.com"));
+    OrderIds orderIds = new OrderIds();
+    String withinLimit = orderIds.mintFor(id);
+    String overLimit = orderIds.mintFor(id);
+
+    place(withinLimit, id, "800.00");
+    place(overLimit, id, "300.00");
+
+    Map<String, List<OrderValidation>> byOrder = validationsOf(Set.of(withinLimit, overLimit), 4);
+    assertThat(byOrder.get(withinLimit)).extracting(OrderValidation::getValidator)
+        .containsExactly(Validator.CUSTOMER, Validator.FRAUD);
+    assertThat(byOrder.get(withinLimit)).allMatch(OrderValidation::getPassed);
+    OrderValidation refused = byOrder.get(overLimit).get(0);
+    assertThat(refused.getValidator()).isEqualTo(Validator.CUSTOMER);
+    assertThat(refused.getReasons()).containsExactly(RejectionReason.CREDIT_LIMIT_EXCEEDED);
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  private static String ada(String email) {
+    return """
+        {"name":"Ada","email":"%s",
+         "address":{"street":"Bahnhofstrasse 1","zip":"8001","city":"Zürich","country":"CH"},
+         "creditLimit":1000}""".formatted(email);
+  }
+
+  private static String register(String body) throws Exception {
+    HttpResponse<String> created = send("POST", "/api/customers", body);
+    assertThat(created.statusCode()).isEqualTo(201);
+    return JSON.readTree(created.body()).path("id").asString();
+  }
+
+  private static HttpResponse<String> send(String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json");
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> fields(HttpResponse<String> problem) throws Exception {
+    List<String> fields = new ArrayList<>();
+    JSON.readTree(problem.body()).path("errors")
+        .forEach(error -> fields.add(error.path("field").asString()));
+    return fields;
+  }
+
+  private static void place(String orderId, String customerId, String total) throws Exception {
+    BigDecimal amount = new BigDecimal(total);
+    OrderEvent placed = OrderEvent.newBuilder()
+        .setOrderId(orderId)
+        .setCustomerId(customerId)
+        .setOccurredAt(Instant.now())
+        .setPayload(OrderPlaced.newBuilder()
+            .setLines(List.of(new OrderLine("SKU-1", 1, amount)))
+            .setTotal(amount)
+            .setIdempotencyKey(null)
+            .build())
+        .build();
+    AvroSerde<OrderEvent> serde = AvroSerde.forValues(OrderEvent.class, SERDES, REGISTRY);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        Map.of("bootstrap.servers", bootstrap), new StringSerializer(),
+        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.ORDERS.name(), orderId,
+          serde.serialize(Topics.ORDERS.name(), placed))).get();
+    }
+  }
+
+  private static Map<String, List<OrderValidation>> validationsOf(Set<String> orderIds,
+                                                                  int expected) {
+    AvroSerde<OrderValidation> serde =
+        AvroSerde.forValues(OrderValidation.class, SERDES, REGISTRY);
+    List<OrderValidation> found = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      assignFromBeginning(consumer, Topics.ORDER_VALIDATIONS);
+      await().atMost(PATIENCE).until(() -> {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          if (orderIds.contains(record.key())) {
+            found.add(serde.deserialize(record.topic(), record.value()));
+          }
+        }
+        return found.size() >= expected;
+      });
+    }
+    return found.stream().collect(Collectors.groupingBy(OrderValidation::getOrderId));
+  }
+
+  private static <T extends org.apache.avro.specific.SpecificRecord> List<T> readAll(
+      TopicSpec topic, String key, Class<T> type, int expected) {
+    AvroSerde<T> serde = AvroSerde.forValues(type, SERDES, REGISTRY);
+    List<T> found = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      assignFromBeginning(consumer, topic);
+      await().atMost(PATIENCE).until(() -> {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          if (key.equals(record.key())) {
+            found.add(serde.deserialize(record.topic(), record.value()));
+          }
+        }
+        return found.size() >= expected;
+      });
+    }
+    return found;
+  }
+
+  private static long endOffsets(TopicSpec topic) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      return consumer.endOffsets(partitions(consumer, topic)).values().stream()
+          .mapToLong(Long::longValue).sum();
+    }
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer() {
+    return new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+        "isolation.level", "read_committed"), new StringDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  private static void assignFromBeginning(KafkaConsumer<String, byte[]> consumer,
+                                          TopicSpec topic) {
+    List<TopicPartition> partitions = partitions(consumer, topic);
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+  }
+
+  private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer,
+                                                 TopicSpec topic) {
+    return consumer.partitionsFor(topic.name()).stream()
+        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+  }
+}
