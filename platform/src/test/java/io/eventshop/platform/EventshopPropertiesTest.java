@@ -42,19 +42,27 @@ class EventshopPropertiesTest {
   @ParameterizedTest
   @CsvSource({
       "eventshop.kafka.commit-interval, 0ms",
+      "eventshop.kafka.commit-interval, 11m",
       "eventshop.kafka.bootstrap-servers, localhost",
+      "eventshop.kafka.stream-threads, 0",
       "eventshop.schema-registry.url, registry:8081",
       "eventshop.instance-id, 0",
       "eventshop.http.max-request-body, many"})
-  void aBadValueStopsStartUpWithAMessageNamingTheKey(String key, String value,
-                                                     CapturedOutput output) {
+  void aBadValueStopsStartUpNamingTheKey(String key, String value) {
+    context.withPropertyValues(key + "=" + value).run(started ->
+        assertThat(started).hasFailed().getFailure().hasStackTraceContaining(key));
+  }
+
+  @Test
+  void theStartUpFailureReportNamesTheKey(CapturedOutput output) {
     SpringApplication application = new SpringApplication(Platform.class);
     application.setWebApplicationType(WebApplicationType.NONE);
 
     assertThatThrownBy(() -> application.run("--spring.application.name=test-service",
-        "--" + key + "=" + value)).isInstanceOf(Exception.class);
+        "--eventshop.kafka.commit-interval=0ms")).isInstanceOf(Exception.class);
 
-    assertThat(output).contains("APPLICATION FAILED TO START").contains(key);
+    assertThat(output).contains("APPLICATION FAILED TO START")
+        .contains("eventshop.kafka.commit-interval must be between 1ms and 10m");
   }
 
   @Configuration(proxyBeanMethods = false)
