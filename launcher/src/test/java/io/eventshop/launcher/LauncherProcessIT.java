@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,7 @@ class LauncherProcessIT {
     assertThat(kafka.get("healthy").asBoolean()).isTrue();
     long brokerPid = kafka.get("pid").asLong();
 
-    launcher.destroy(); // SIGTERM
+    launcher.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
 
     assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
@@ -83,11 +84,21 @@ class LauncherProcessIT {
     assertThat(Files.exists(dataDir.resolve("run.json"))).isFalse();
   }
 
-  private static List<String> launcherCommand(String... args) throws Exception {
+  /**
+   * Runs the launcher from a copy of its classes: other builds in the same checkout may rewrite
+   * {@code target/classes} while the test runs.
+   */
+  private List<String> launcherCommand(String... args) throws Exception {
     Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path copy = home.resolve("launcher-classes");
+    try (Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, copy.resolve(classes.relativize(file).toString()));
+      }
+    }
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classes + File.pathSeparator + KafkaBroker.buildClasspath(),
+        "-cp", copy + File.pathSeparator + KafkaBroker.buildClasspath(),
         Main.class.getName()));
     command.addAll(List.of(args));
     return command;
