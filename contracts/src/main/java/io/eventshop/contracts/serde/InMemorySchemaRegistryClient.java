@@ -9,15 +9,22 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 
 /**
- * A schema registry in memory for unit tests: global ids de-duplicated by canonical form, versions
- * per subject, and a count of the calls that would have gone over HTTP.
+ * A schema registry in one JVM's memory, for tests (e.g. topologies under
+ * {@code TopologyTestDriver}) and benchmarks: global ids from 1, the same schema (in Avro's
+ * parsing canonical form) keeps its id across subjects, versions per subject, and a count of the
+ * calls that would have gone over HTTP. No compatibility checks.
  */
-final class InMemorySchemaRegistry implements SchemaRegistryClient {
+public final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
 
   private final Map<String, Integer> idsByCanonical = new HashMap<>();
   private final Map<Integer, Schema> schemasById = new HashMap<>();
   private final Map<String, List<Integer>> versionsBySubject = new HashMap<>();
-  final AtomicInteger calls = new AtomicInteger();
+  private final AtomicInteger calls = new AtomicInteger();
+
+  /** How many calls were made: what a {@link CachedSchemaRegistryClient} would send over HTTP. */
+  public int calls() {
+    return calls.get();
+  }
 
   @Override
   public synchronized int register(String subject, Schema schema) {
