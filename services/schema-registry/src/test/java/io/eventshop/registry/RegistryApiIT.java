@@ -231,6 +231,15 @@ class RegistryApiIT {
   }
 
   @Test
+  void reportsHealthMetricsAndItsOpenApiDescription() {
+    Answer health = registry.get("/actuator/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().path("status").asText()).isEqualTo("UP");
+    assertThat(registry.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+    assertThat(registry.get("/v3/api-docs").body()).contains("/subjects/{subject}/versions");
+  }
+
+  @Test
   void plainJsonIsAcceptedAndAnsweredToo() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(registry.url() + "/subjects/plain-value/versions"))

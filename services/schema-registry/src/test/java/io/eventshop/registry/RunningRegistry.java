@@ -38,7 +38,7 @@ final class RunningRegistry implements AutoCloseable {
     return new RunningRegistry(new SpringApplicationBuilder(SchemaRegistryApplication.class)
         .run("--server.port=0", "--eventshop.kafka.bootstrap-servers="
             + SharedKafka.bootstrapServers(), "--eventshop.schema-registry.topic=" + topic,
-            "--spring.jmx.enabled=false", "--management.endpoints.web.exposure.include=health"));
+            "--spring.jmx.enabled=false"));
   }
 
   String url() {
