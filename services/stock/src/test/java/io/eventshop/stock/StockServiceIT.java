@@ -59,6 +59,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class StockServiceIT {
 
+  /** Start-up of the app (and of the shared broker) on a busy 2-core machine. */
+  private static final Duration START = Duration.ofSeconds(180);
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
@@ -258,7 +260,7 @@ class StockServiceIT {
             "--eventshop.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
             "--eventshop.stock.transactional-id=" + WRITER_ID,
             "--eventshop.stock.group-id=" + WRITER_ID);
-    await().atMost(WAIT).until(() -> get("/actuator/health").statusCode() == 200);
+    await().atMost(START).until(() -> get("/actuator/health").statusCode() == 200);
   }
 
   private static String sku() {
@@ -330,14 +332,14 @@ class StockServiceIT {
   }
 
   private static HttpResponse<String> post(String path, String json) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+    return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(WAIT)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+    return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(WAIT).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -1,14 +1,10 @@
 package io.eventshop.stock.config;
 
-import io.eventshop.contracts.serde.CachedSchemaRegistryClient;
-import io.eventshop.contracts.serde.SchemaRegistryClient;
-import io.eventshop.contracts.serde.SerdeConfig;
-import io.eventshop.platform.EventshopProperties;
 import io.eventshop.platform.kafka.KafkaClients;
+import io.eventshop.platform.kafka.ValueSerdes;
 import io.eventshop.stock.keeping.StockSerdes;
 import io.eventshop.stock.keeping.StockWriter;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -18,16 +14,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class StockConfiguration {
 
-  /**
-   * Serdes over the registry at {@code eventshop.schema-registry.url}, or over a
-   * {@link SchemaRegistryClient} bean if one is registered (tests without the registry service).
-   */
   @Bean
-  StockSerdes stockSerdes(EventshopProperties properties,
-                          ObjectProvider<SchemaRegistryClient> registryClient) {
-    EventshopProperties.SchemaRegistry registry = properties.schemaRegistry();
-    return new StockSerdes(new SerdeConfig(registry.url(), registry.autoRegister(), false),
-        registryClient.getIfAvailable(() -> new CachedSchemaRegistryClient(registry.url())));
+  StockSerdes stockSerdes(ValueSerdes valueSerdes) {
+    return new StockSerdes(valueSerdes);
   }
 
   @Bean

@@ -4,11 +4,10 @@ import io.eventshop.contracts.TopicSpec;
 import io.eventshop.contracts.order.OrderEvent;
 import io.eventshop.contracts.order.OrderValidation;
 import io.eventshop.contracts.serde.AvroSerde;
-import io.eventshop.contracts.serde.SchemaRegistryClient;
-import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.contracts.stock.StockEvent;
 import io.eventshop.contracts.stock.StockLevel;
 import io.eventshop.contracts.stock.StockReservation;
+import io.eventshop.platform.kafka.ValueSerdes;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -20,13 +19,13 @@ public final class StockSerdes {
   private final AvroSerde<StockReservation> reservations;
   private final Map<Class<?>, AvroSerde<? extends SpecificRecord>> byType;
 
-  public StockSerdes(SerdeConfig config, SchemaRegistryClient registry) {
-    orderEvents = AvroSerde.forValues(OrderEvent.class, config, registry);
-    levels = AvroSerde.forValues(StockLevel.class, config, registry);
-    reservations = AvroSerde.forValues(StockReservation.class, config, registry);
-    byType = Map.of(StockEvent.class, AvroSerde.forValues(StockEvent.class, config, registry),
-        StockLevel.class, levels, StockReservation.class, reservations,
-        OrderValidation.class, AvroSerde.forValues(OrderValidation.class, config, registry));
+  public StockSerdes(ValueSerdes serdes) {
+    orderEvents = serdes.of(OrderEvent.class);
+    levels = serdes.of(StockLevel.class);
+    reservations = serdes.of(StockReservation.class);
+    byType = Map.of(StockEvent.class, serdes.of(StockEvent.class), StockLevel.class, levels,
+        StockReservation.class, reservations, OrderValidation.class,
+        serdes.of(OrderValidation.class));
   }
 
   public OrderEvent orderEvent(String topic, byte[] value) {

@@ -1,0 +1,261 @@
+package io.eventshop.order.api;
+
+import io.eventshop.contracts.Topics;
+import io.eventshop.contracts.product.Product;
+import io.eventshop.order.config.OrderSettings;
+import io.eventshop.order.domain.Order;
+import io.eventshop.order.domain.OrderCommand.CancelOrder;
+import io.eventshop.order.domain.OrderCommand.PlaceOrder;
+import io.eventshop.order.domain.OrderDecider;
+import io.eventshop.order.domain.OrderEvent;
+import io.eventshop.order.domain.OrderLine;
+import io.eventshop.order.domain.OrderNotCancellable;
+import io.eventshop.order.domain.OrderState;
+import io.eventshop.order.streams.OrderRecords;
+import io.eventshop.platform.streams.InteractiveQueries.KeyOwner;
+import io.eventshop.platform.web.Conflict;
+import io.eventshop.platform.web.NotFound;
+import io.eventshop.platform.web.Unavailable;
+import io.eventshop.platform.web.Unprocessable;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The order API. Commands write one event to {@code orders} and answer 202; queries answer from
+ * the Kafka Streams stores of the instance owning the order (forwarded there if that is another
+ * instance). Nothing here blocks a thread: writes complete on the producer's callback, waits on
+ * the aggregator's change notifications.
+ */
+@RestController
+public class OrderController {
+
+  static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+
+  /** A new order: who orders what. */
+  public record PlaceOrderRequest(
+      @NotBlank @Pattern(regexp = ID) String customerId,
+      @NotEmpty @Size(max = 100) List<@Valid @NotNull LineRequest> lines) {
+  }
+
+  /** One line: which product, how many. */
+  public record LineRequest(@NotBlank @Size(max = 64) String sku,
+                            @NotNull @Positive @Max(10_000) Integer quantity) {
+  }
+
+  /** What a command answers: the order and its state. */
+  public record Accepted(String id, OrderState state) {
+  }
+
+  private final LocalOrders local;
+  private final OrderUpdates updates;
+  private final OrderDecider decider;
+  private final Producer<String, io.eventshop.contracts.order.OrderEvent> producer;
+  private final OrderSettings settings;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final OrderIdentity identity = new OrderIdentity();
+  private final Forwarding forwarding = new Forwarding();
+  private final Set<String> cancelling = ConcurrentHashMap.newKeySet();
+
+  public OrderController(LocalOrders local, OrderUpdates updates, OrderDecider decider,
+                         Producer<String, io.eventshop.contracts.order.OrderEvent> producer,
+                         OrderSettings settings, JsonMapper json, Clock clock) {
+    this.local = local;
+    this.updates = updates;
+    this.decider = decider;
+    this.producer = producer;
+    this.settings = settings;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * Places an order priced from the local catalogue. With an {@code Idempotency-Key} the order id
+   * is derived from (customer, key), so a retry answers with the same order.
+   */
+  @PostMapping("/api/orders")
+  public CompletableFuture<ResponseEntity<Object>> place(
+      @Valid @RequestBody PlaceOrderRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 128)
+      String idempotencyKey,
+      HttpServletRequest request) {
+    List<OrderLine> lines = price(body.lines());
+    String orderId = identity.newId(body.customerId(), idempotencyKey);
+    if (idempotencyKey != null) {
+      KeyOwner owner = local.ownerOfOrder(orderId);
+      if (!owner.local()) {
+        return forwarding.forward(owner, request, json.writeValueAsString(body),
+            settings.forwardTimeout());
+      }
+      Optional<Order> known = local.order(orderId).or(() -> updates.written(orderId));
+      if (known.isPresent()) {
+        return CompletableFuture.completedFuture(accepted(known.get()));
+      }
+    }
+    PlaceOrder command = new PlaceOrder(orderId, body.customerId(), lines, idempotencyKey,
+        clock.instant());
+    List<OrderEvent> placed = decider.decide(command, Order.unknown(orderId));
+    Order order = decider.evolve(Order.unknown(orderId), placed);
+    if (idempotencyKey != null && !updates.rememberWritten(order)) {
+      return CompletableFuture.completedFuture(accepted(order));
+    }
+    return write(order, placed.get(0)).thenApply(written -> accepted(order));
+  }
+
+  /**
+   * An order; with {@code waitFor=VALIDATED|FINAL} answers once the validation outcome is known
+   * (VALIDATED, REJECTED or later) or the timeout has passed, whichever comes first.
+   */
+  @GetMapping("/api/orders/{id}")
+  public CompletableFuture<ResponseEntity<Object>> order(
+      @PathVariable @Pattern(regexp = ID) String id,
+      @RequestParam(required = false) @Pattern(regexp = "VALIDATED|FINAL") String waitFor,
+      @RequestParam(required = false) @Pattern(regexp = "\\d{1,6}(ms|s)") String timeout,
+      HttpServletRequest request) {
+    Duration wait = timeout == null ? settings.defaultWait() : DurationStyle.SIMPLE.parse(timeout);
+    if (wait.compareTo(settings.maxWait()) > 0) {
+      wait = settings.maxWait();
+    }
+    KeyOwner owner = local.ownerOfOrder(id);
+    if (!owner.local()) {
+      return forwarding.forward(owner, request, null, wait.plus(settings.forwardTimeout()));
+    }
+    if (waitFor == null) {
+      return CompletableFuture.completedFuture(found(id, local.order(id)));
+    }
+    Predicate<Order> decided = order -> order.isPlaced() && order.state().isDecided();
+    return updates.await(id, decided, wait, () -> local.order(id))
+        .thenApply(order -> found(id, order));
+  }
+
+  /** The orders of a customer, newest first (all on the instance owning the customer's partition). */
+  @GetMapping("/api/customers/{customerId}/orders")
+  public CompletableFuture<ResponseEntity<Object>> ordersOf(
+      @PathVariable @Pattern(regexp = ID) String customerId, HttpServletRequest request) {
+    KeyOwner owner = local.ownerOfCustomer(customerId);
+    if (!owner.local()) {
+      return forwarding.forward(owner, request, null, settings.forwardTimeout());
+    }
+    return CompletableFuture.completedFuture(ResponseEntity.ok(
+        local.ordersOf(customerId).stream().map(OrderView::of).toList()));
+  }
+
+  /** Cancels a VALIDATED order: 409 in any other state, 404 if unknown. */
+  @PostMapping("/api/orders/{id}/cancel")
+  public CompletableFuture<ResponseEntity<Object>> cancel(
+      @PathVariable @Pattern(regexp = ID) String id, HttpServletRequest request) {
+    KeyOwner owner = local.ownerOfOrder(id);
+    if (!owner.local()) {
+      return forwarding.forward(owner, request, null, settings.forwardTimeout());
+    }
+    Order order = local.order(id).orElseGet(() -> Order.unknown(id));
+    List<OrderEvent> cancelled;
+    try {
+      cancelled = decider.decide(new CancelOrder(clock.instant()), order);
+    } catch (OrderNotCancellable e) {
+      if (e.isUnknownOrder()) {
+        throw new NotFound("order", id);
+      }
+      throw new Conflict("order", id, e.getMessage());
+    }
+    Order after = decider.evolve(order, cancelled);
+    if (!cancelling.add(id)) {
+      // A cancellation of this order is already on its way: answer as if this one wrote it.
+      return CompletableFuture.completedFuture(accepted(after));
+    }
+    return write(after, cancelled.get(0)).handle((written, error) -> {
+      cancelling.remove(id);
+      if (error != null) {
+        throw new Unavailable("the cancellation was not written: " + error.getMessage());
+      }
+      return accepted(after);
+    });
+  }
+
+  /**
+   * Server-sent events ({@code order}) of the order changes this instance aggregates. With
+   * {@code customerId}, a client connected to another instance is redirected (307) to the one
+   * owning that customer's orders, which sees all of them.
+   */
+  @GetMapping(path = "/api/orders/stream", produces = "text/event-stream")
+  public ResponseEntity<SseEmitter> stream(@RequestParam(required = false) @Pattern(regexp = ID) String customerId,
+                       HttpServletRequest request) {
+    if (customerId != null) {
+      KeyOwner owner = local.ownerOfCustomer(customerId);
+      if (!owner.local()) {
+        return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
+            .location(URI.create(owner.baseUrl() + request.getRequestURI() + "?"
+                + request.getQueryString()))
+            .build();
+      }
+    }
+    return ResponseEntity.ok(updates.subscribe(customerId));
+  }
+
+  private List<OrderLine> price(List<LineRequest> lines) {
+    List<OrderLine> priced = new ArrayList<>();
+    for (LineRequest line : lines) {
+      Product product = local.product(line.sku()).orElseThrow(() -> new Unprocessable("product",
+          line.sku(), "unknown product " + line.sku()));
+      priced.add(new OrderLine(line.sku(), line.quantity(), product.getPrice()));
+    }
+    return priced;
+  }
+
+  private CompletableFuture<Void> write(Order order, OrderEvent event) {
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    producer.send(new ProducerRecord<>(Topics.ORDERS.name(), order.id(),
+        OrderRecords.toRecord(event, order)), (metadata, error) -> {
+          if (error == null) {
+            written.complete(null);
+          } else {
+            updates.forgetWritten(order.id());
+            written.completeExceptionally(
+                new Unavailable("the order was not written: " + error.getMessage()));
+          }
+        });
+    return written;
+  }
+
+  private static ResponseEntity<Object> accepted(Order order) {
+    return ResponseEntity.accepted()
+        .header(HttpHeaders.LOCATION, "/api/orders/" + order.id())
+        .body(new Accepted(order.id(), order.state()));
+  }
+
+  private static ResponseEntity<Object> found(String id, Optional<Order> order) {
+    return ResponseEntity.ok(OrderView.of(order.orElseThrow(() -> new NotFound("order", id))));
+  }
+}

@@ -1,0 +1,143 @@
+package io.eventshop.order.api;
+
+import io.eventshop.order.domain.Order;
+import io.eventshop.order.streams.OrderChanges;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Hands the aggregator's order changes to whoever waits for them: long-polling {@code waitFor}
+ * requests (a future each, completed on change or timeout — no thread per waiting request) and
+ * server-sent-event subscribers. Called on the stream thread, so it only completes futures and
+ * queues the SSE writes to a thread of its own.
+ */
+public final class OrderUpdates implements OrderChanges, AutoCloseable {
+
+  private record Waiter(Predicate<Order> reached, CompletableFuture<Optional<Order>> done) {
+  }
+
+  private record Subscriber(String customerId, SseEmitter emitter) {
+  }
+
+  private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+  /** Orders placed here with an idempotency key, until the aggregator has them. */
+  private final Map<String, Order> written = new ConcurrentHashMap<>();
+  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final ExecutorService sse = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "order-sse");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  @Override
+  public void changed(Order order) {
+    written.remove(order.id());
+    List<Waiter> waiting = waiters.get(order.id());
+    if (waiting != null) {
+      for (Waiter waiter : waiting) {
+        if (waiter.reached().test(order)) {
+          waiter.done().complete(Optional.of(order));
+        }
+      }
+    }
+    if (!subscribers.isEmpty()) {
+      OrderView view = OrderView.of(order);
+      sse.execute(() -> publish(view));
+    }
+  }
+
+  /**
+   * A future completed with the order once {@code reached} holds for it, or with what
+   * {@code current} then answers after {@code timeout}. Registers first and reads second, so a
+   * change between the two is not missed.
+   */
+  CompletableFuture<Optional<Order>> await(String orderId, Predicate<Order> reached,
+                                           Duration timeout,
+                                           Supplier<Optional<Order>> current) {
+    CompletableFuture<Optional<Order>> done = new CompletableFuture<>();
+    Waiter waiter = new Waiter(reached, done);
+    waiters.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(waiter);
+    done.whenComplete((order, error) -> waiters.computeIfPresent(orderId, (id, list) -> {
+      list.remove(waiter);
+      return list.isEmpty() ? null : list;
+    }));
+    Optional<Order> now = current.get();
+    if (now.filter(reached).isPresent()) {
+      done.complete(now);
+    } else {
+      CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .execute(() -> {
+            if (!done.isDone()) {
+              done.complete(current.get());
+            }
+          });
+    }
+    return done;
+  }
+
+  /**
+   * Remembers an order just written, so that a quick retry with the same idempotency key, before
+   * the aggregator has the order, does not write it again. False if it was already remembered.
+   */
+  boolean rememberWritten(Order order) {
+    return written.putIfAbsent(order.id(), order) == null;
+  }
+
+  Optional<Order> written(String orderId) {
+    return Optional.ofNullable(written.get(orderId));
+  }
+
+  void forgetWritten(String orderId) {
+    written.remove(orderId);
+  }
+
+  /** A stream of every change this instance sees, of one customer's orders or of all. */
+  SseEmitter subscribe(String customerId) {
+    SseEmitter emitter = new SseEmitter(0L);
+    Subscriber subscriber = new Subscriber(customerId, emitter);
+    subscribers.add(subscriber);
+    emitter.onCompletion(() -> subscribers.remove(subscriber));
+    emitter.onTimeout(() -> subscribers.remove(subscriber));
+    emitter.onError(error -> subscribers.remove(subscriber));
+    try {
+      // Commits the response headers now, so clients and proxies see the stream open at once.
+      emitter.send(SseEmitter.event().comment("subscribed"));
+    } catch (IOException e) {
+      subscribers.remove(subscriber);
+      emitter.completeWithError(e);
+    }
+    return emitter;
+  }
+
+  private void publish(OrderView view) {
+    for (Subscriber subscriber : subscribers) {
+      if (subscriber.customerId() == null || subscriber.customerId().equals(view.customerId())) {
+        try {
+          subscriber.emitter().send(SseEmitter.event().name("order").id(view.id())
+              .data(view, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+          subscribers.remove(subscriber);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    subscribers.forEach(subscriber -> subscriber.emitter().complete());
+    sse.shutdownNow();
+  }
+}
