@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -226,8 +225,9 @@ class RegistryApiIT {
     assertThat(registry.get("/subjects/bad-value/versions/abc").errorCode()).isEqualTo(42202);
     assertThat(registry.get("/subjects/bad-value/versions/0").status()).isEqualTo(422);
     assertThat(registry.get("/schemas/ids/987654").errorCode()).isEqualTo(40403);
-    List<Integer> codes = List.of(registry.get("/schemas/ids/987654").status());
-    assertThat(codes).containsExactly(404);
+    assertThat(registry.get("/schemas/ids/987654").status()).isEqualTo(404);
+    assertThat(registry.get("/no/such/path").errorCode()).isEqualTo(404);
+    assertThat(registry.delete("/schemas/ids/1").errorCode()).isEqualTo(405);
   }
 
   @Test

@@ -6,10 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Answers every refusal as Confluent does: {@code {"error_code": …, "message": …}}. */
 @RestControllerAdvice
@@ -31,6 +33,16 @@ class RegistryErrors {
       MissingServletRequestParameterException.class})
   ResponseEntity<ErrorMessage> badParameter(Exception error) {
     return answer(404, 404, "HTTP 404 Not Found: " + error.getMessage());
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ErrorMessage> noSuchPath(NoResourceFoundException error) {
+    return answer(404, 404, "HTTP 404 Not Found");
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ErrorMessage> noSuchMethod(HttpRequestMethodNotSupportedException error) {
+    return answer(405, 405, "HTTP 405 Method Not Allowed");
   }
 
   private static ResponseEntity<ErrorMessage> answer(int status, int code, String message) {
