@@ -59,7 +59,8 @@ function expectStatus(response, ...accepted) {
 
 /** A product with {@code quantity} units in stock, readable through the gateway. */
 export async function seedProduct({ name, category = 'Kitchen', price, quantity }) {
-  const sku = `e2e-${RUN}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  // The catalogue's skus: 3 to 32 upper-case letters, digits or dashes.
+  const sku = `E2E-${RUN}-${name}`.toUpperCase().replace(/[^A-Z0-9]+/g, '-');
   expectStatus(await call('POST', '/api/products',
     { sku, name: `${name} ${RUN}`, description: `Seeded by the browser tests (run ${RUN})`, category, price }), 201);
   await eventually(`product ${sku} readable`, async () => (await call('GET', `/api/products/${sku}`)).status === 200);

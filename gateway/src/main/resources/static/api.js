@@ -45,7 +45,16 @@ export function itemsOf(data) {
 const enc = encodeURIComponent;
 
 export const api = {
-  products: async () => itemsOf(await call('GET', '/api/products?size=500')),
+  /** The whole catalogue, page by page (the product service serves at most 100 a page). */
+  products: async (maxPages = 20) => {
+    const all = [];
+    for (let page = 0; page < maxPages; page++) {
+      const data = await call('GET', `/api/products?page=${page}&size=100`);
+      all.push(...itemsOf(data));
+      if (Array.isArray(data) || page + 1 >= (data?.totalPages ?? 0)) break;
+    }
+    return all;
+  },
   createProduct: (product) => call('POST', '/api/products', { body: product }),
   stock: async (sku) => {
     try {

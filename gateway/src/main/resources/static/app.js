@@ -87,8 +87,8 @@ async function loadCatalogue() {
   select.replaceChildren(el('option', { value: '' }, 'All'), ...categories.map((c) => el('option', { value: c }, c)));
   select.value = categories.includes(chosen) ? chosen : '';
   $('#sku-list').replaceChildren(...products.map((p) => el('option', { value: p.sku }, p.name)));
+  state.stock.clear();
   renderCatalogue();
-  await Promise.all(products.map((p) => refreshStock(p.sku)));
 }
 
 async function refreshStock(sku) {
@@ -112,12 +112,22 @@ function matches(product, text, category) {
   return text.toLowerCase().split(/\s+/).every((word) => haystack.includes(word));
 }
 
+// Stock is read per product shown, so the page shows a bounded number of products at once.
+const SHOWN_AT_MOST = 48;
+
 function renderCatalogue() {
   const text = $('#search').value.trim();
   const category = $('#category').value;
-  const shown = state.products.filter((p) => matches(p, text, category));
-  $('#catalogue-empty').hidden = shown.length > 0;
+  const found = state.products.filter((p) => matches(p, text, category));
+  const shown = found.slice(0, SHOWN_AT_MOST);
+  $('#catalogue-empty').hidden = found.length > 0;
+  $('#catalogue-more').hidden = found.length <= shown.length;
+  $('#catalogue-more').textContent = `Showing ${shown.length} of ${found.length} products: search to narrow down.`;
   $('#products').replaceChildren(...shown.map(productCard));
+  for (const product of shown.filter((p) => !state.stock.has(p.sku))) {
+    state.stock.set(product.sku, undefined);  // asked for: not twice while typing
+    refreshStock(product.sku);
+  }
 }
 
 function productCard(product) {
@@ -230,8 +240,9 @@ function followOrders() {
   const onEvent = (event) => {
     try { updateOrder(JSON.parse(event.data)); } catch { /* not an order change */ }
   };
+  // The order service names its events "order" (data: the order as GET /api/orders/{id} shows it).
+  stream.addEventListener('order', onEvent);
   stream.onmessage = onEvent;
-  for (const name of ['order', 'order-changed', 'order-state', 'OrderChanged']) stream.addEventListener(name, onEvent);
   state.orderStream = stream;
 }
 
@@ -366,7 +377,7 @@ function eventItem(entry) {
   const value = entry.value !== null && entry.value !== undefined
     ? JSON.stringify(entry.value, null, 2)
     : entry.error ? `(${entry.size} bytes: ${entry.error})` : '(tombstone)';
-  return el('li', { class: 'event', 'data-topic': entry.topic, hidden: topic && topic !== entry.topic },
+  return el('li', { class: 'event', 'data-topic': entry.topic, hidden: Boolean(topic) && topic !== entry.topic },
     el('div', { class: 'event-head' },
       el('span', { class: 'topic' }, entry.topic),
       el('span', { class: 'key' }, `key ${entry.key ?? '(none)'}`),
