@@ -1,0 +1,69 @@
+package io.eventshop.bench.load;
+
+import io.eventshop.bench.load.ShopApi.Reply;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+/**
+ * Seeds the shop through its REST API, concurrently and bounded: products with ample stock and
+ * customers with a high credit limit, so that the orders measured are the happy path (a
+ * rejection still goes through the whole pipeline; the ledger counts them by reason).
+ */
+final class Seeder {
+
+  static final long UNITS_PER_PRODUCT = 1_000_000;
+  static final BigDecimal CREDIT_LIMIT = new BigDecimal("1000000.00");
+  private static final int CONCURRENCY = 32;
+  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+  private final ShopApi api;
+  private final PrintStream out;
+  private final String runTag;
+
+  Seeder(ShopApi api, PrintStream out, String runTag) {
+    this.api = api;
+    this.out = out;
+    this.runTag = runTag.toUpperCase(Locale.ROOT);
+  }
+
+  Catalogue seed(int products, int customers) {
+    List<String> skus = IntStream.range(0, products)
+        .mapToObj(i -> String.format("BENCH-%s-%05d", runTag, i)).toList();
+    Bounded.run("products", products, CONCURRENCY, 3, TIMEOUT,
+        i -> api.createProduct(skus.get(i), priceOf(i))
+            .thenApply(reply -> expect(reply, "product " + skus.get(i), 201, 409)), out);
+    // not retried: a repeated receipt would receive the goods twice
+    Bounded.run("stock receipts", products, CONCURRENCY, 1, TIMEOUT,
+        i -> api.receiveStock(skus.get(i), UNITS_PER_PRODUCT)
+            .thenApply(reply -> expect(reply, "receipt of " + skus.get(i), 200, 201, 202)), out);
+    Map<String, Long> received = new LinkedHashMap<>();
+    skus.forEach(sku -> received.put(sku, UNITS_PER_PRODUCT));
+    List<String> customerIds = Bounded.run("customers", customers, CONCURRENCY, 1, TIMEOUT,
+        i -> api.createCustomer("Bench Customer " + i,
+                "bench-" + runTag.toLowerCase(Locale.ROOT) + "-" + i + "@example.org",
+                CREDIT_LIMIT)
+            .thenApply(reply -> expect(reply, "customer " + i, 201).text("id")), out);
+    return new Catalogue(skus, received, customerIds);
+  }
+
+  /** Prices from 1.00 to 49.99 CHF: no order comes near the new-customer fraud threshold. */
+  static BigDecimal priceOf(int i) {
+    return BigDecimal.valueOf(100 + (i * 7919L) % 4900, 2);
+  }
+
+  private static Reply expect(Reply reply, String what, int... statuses) {
+    for (int status : statuses) {
+      if (reply.status() == status) {
+        return reply;
+      }
+    }
+    throw new IllegalStateException(what + ": HTTP " + reply.status() + " " + reply.body());
+  }
+}

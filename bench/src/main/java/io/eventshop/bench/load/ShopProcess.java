@@ -1,0 +1,151 @@
+package io.eventshop.bench.load;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The shop started by the benchmark itself, exactly as {@code ./eventshop up} starts it (the
+ * launcher as a child JVM), on free ports and its own data directory, stopped with SIGTERM like
+ * Ctrl-C. The gateway's per-client rate limit is raised through the environment (Spring's relaxed
+ * binding of {@code eventshop.gateway.rate-limit.*}): the benchmark is one client sending
+ * thousands of requests a second.
+ */
+final class ShopProcess implements AutoCloseable {
+
+  static final List<String> SERVICES =
+      List.of("schema-registry", "product", "customer", "stock", "order", "gateway");
+  static final Map<String, String> ENVIRONMENT = Map.of(
+      "EVENTSHOP_GATEWAY_RATELIMIT_REQUESTSPERSECOND", "1000000",
+      "EVENTSHOP_GATEWAY_RATELIMIT_BURST", "1000000");
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Process launcher;
+  private final Path dataDir;
+  private final Path log;
+
+  private ShopProcess(Process launcher, Path dataDir, Path log) {
+    this.launcher = launcher;
+    this.dataDir = dataDir;
+    this.log = log;
+  }
+
+  /**
+   * Starts the shop and waits for {@code ready}.
+   *
+   * @param kafka        an existing cluster to use instead of the launcher's own broker
+   * @param extraOptions further options of {@code up}, e.g. {@code --instances order=2}
+   */
+  static ShopProcess start(Path home, Path workDir, Optional<String> kafka,
+                           List<String> extraOptions, PrintStream out) {
+    Path dataDir = workDir.resolve("data");
+    Path log = workDir.resolve("up.log");
+    try {
+      deleteRecursively(dataDir);
+      Files.createDirectories(workDir);
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", launcherClasspath(home), "-Deventshop.home=" + home,
+          "io.eventshop.launcher.Main", "up", "--data-dir", dataDir.toString()));
+      if (kafka.isPresent()) {
+        command.addAll(List.of("--kafka", kafka.get()));
+      } else {
+        command.addAll(List.of("--kafka-port", freePort(), "--controller-port", freePort()));
+      }
+      for (String service : SERVICES) {
+        command.addAll(List.of("--port", service + "=" + freePort()));
+      }
+      command.addAll(extraOptions);
+      out.printf("starting the shop (log: %s)%n", log);
+      ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+          .redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(ENVIRONMENT);
+      ShopProcess shop = new ShopProcess(builder.start(), dataDir, log);
+      shop.awaitReady();
+      out.println("shop ready");
+      return shop;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the shop", e);
+    }
+  }
+
+  ShopEndpoints endpoints() {
+    return ShopEndpoints.fromRunFile(dataDir);
+  }
+
+  private void awaitReady() throws IOException {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline && launcher.isAlive() && !readyPrinted()) {
+      try {
+        launcher.waitFor(250, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (!readyPrinted()) {
+      close();
+      throw new IllegalStateException("the shop did not reach ready within " + READY_TIMEOUT
+          + "; its output:\n" + ProducerPerformanceReport.tail(Files.readString(log)));
+    }
+  }
+
+  private boolean readyPrinted() throws IOException {
+    return Files.exists(log)
+        && Files.readAllLines(log).stream().anyMatch(line -> line.strip().equals("ready"));
+  }
+
+  /** Stops the shop as Ctrl-C would; after {@value #STOP_TIMEOUT} kills what is left. */
+  @Override
+  public void close() {
+    if (!launcher.isAlive()) {
+      return;
+    }
+    List<ProcessHandle> children = launcher.descendants().toList();
+    launcher.destroy();
+    try {
+      if (!launcher.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        children.forEach(ProcessHandle::destroyForcibly);
+        launcher.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String launcherClasspath(Path home) throws IOException {
+    Path jar = home.resolve("launcher/target/launcher.jar");
+    Path classpath = home.resolve("launcher/target/classes/eventshop/runtime-classpath.txt");
+    if (!Files.exists(jar) || !Files.exists(classpath)) {
+      throw new IllegalStateException("the launcher is not built under " + home
+          + ": run ./mvnw -q install -DskipTests (or ./eventshop up once) first");
+    }
+    return jar + ":" + Files.readString(classpath).trim();
+  }
+
+  private static String freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return Integer.toString(socket.getLocalPort());
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+}
