@@ -113,6 +113,17 @@ describe('the shop web UI', () => {
     await page.close();
   });
 
+  it('lists the OpenAPI documents of the services', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${BASE_URL}/api-docs.html`);
+    for (const [service, path] of [['product', '/api/products'], ['customer', '/api/customers'],
+      ['stock', '/api/stock'], ['order', '/api/orders']]) {
+      await page.locator(`#doc-${service} code`, { hasText: path }).first().waitFor({ timeout: LIVE_MS });
+    }
+    await screenshot(page, '07-api-docs');
+    await page.close();
+  });
+
   it('works in a narrow window', async () => {
     const page = await openShopAs(customer, { width: 390, height: 844 });
     await addToCart(page, kettle, 1);

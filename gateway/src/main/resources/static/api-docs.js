@@ -14,6 +14,8 @@ async function render(service) {
   const section = el('section', { class: 'card', id: `doc-${service}`, 'aria-labelledby': `doc-${service}-title`, style: 'margin-bottom:1rem' });
   section.append(el('h2', { id: `doc-${service}-title` }, service));
   document.getElementById('docs').append(section);
+  const loading = el('p', { class: 'muted' }, 'Loading…');
+  section.append(loading);
   try {
     const response = await fetch(`/api-docs/${service}`);
     if (!response.ok) {
@@ -21,6 +23,7 @@ async function render(service) {
       throw new Error(problem.detail || `HTTP ${response.status}`);
     }
     const doc = await response.json();
+    loading.remove();
     section.append(el('p', { class: 'muted' }, `${doc.info?.title ?? service} ${doc.info?.version ?? ''}`));
     const body = el('tbody');
     for (const [path, operations] of Object.entries(doc.paths ?? {})) {
@@ -37,6 +40,7 @@ async function render(service) {
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Method'), el('th', { scope: 'col' }, 'Path'), el('th', { scope: 'col' }, 'What'))),
       body)));
   } catch (e) {
+    loading.remove();
     section.append(el('p', { class: 'alert' }, `Not available: ${e.message}`));
   }
 }

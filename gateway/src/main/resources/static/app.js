@@ -374,16 +374,20 @@ async function startEventLog() {
 
 function eventItem(entry) {
   const topic = $('#event-topic').value;
-  const value = entry.value !== null && entry.value !== undefined
-    ? JSON.stringify(entry.value, null, 2)
-    : entry.error ? `(${entry.size} bytes: ${entry.error})` : '(tombstone)';
+  const decoded = entry.value !== null && entry.value !== undefined;
+  const summary = decoded ? JSON.stringify(entry.value)
+    : entry.error ? `(${entry.size} bytes: ${entry.error})` : '(tombstone: the key was deleted)';
   return el('li', { class: 'event', 'data-topic': entry.topic, hidden: Boolean(topic) && topic !== entry.topic },
     el('div', { class: 'event-head' },
       el('span', { class: 'topic' }, entry.topic),
       el('span', { class: 'key' }, `key ${entry.key ?? '(none)'}`),
       el('span', { class: 'muted' }, `p${entry.partition}@${entry.offset}`),
       el('time', { datetime: entry.timestamp, class: 'muted' }, new Date(entry.timestamp).toLocaleTimeString())),
-    el('pre', { class: 'value' }, value));
+    decoded
+      ? el('details', { class: 'value' },
+        el('summary', {}, summary),
+        el('pre', {}, JSON.stringify(entry.value, null, 2)))
+      : el('p', { class: 'value muted' }, summary));
 }
 
 function filterEvents() {
