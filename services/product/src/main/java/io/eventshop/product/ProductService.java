@@ -67,8 +67,7 @@ public class ProductService {
 
   private CatalogueItem apply(CatalogueDecision decision) {
     if (decision instanceof CatalogueDecision.Write write) {
-      writer.write(write.item());
-      view.wrote(write.item());
+      writer.write(write.item(), view::wrote);
       log.info("product {} {}", write.item().sku(), write.created() ? "created" : "changed");
       return write.item();
     }
