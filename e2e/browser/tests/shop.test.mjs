@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, availableStock, launchBrowser, screenshot, seedCustomer, seedProduct,
+  BASE_URL, RUN, availableStock, launchBrowser, screenshot, seedCustomer, seedProduct,
 } from './support.mjs';
 
 const LIVE_MS = 30_000;
@@ -110,6 +110,54 @@ describe('the shop web UI', () => {
     await page.getByTestId('events').locator('li', { hasText: kettle.sku }).first()
       .waitFor({ timeout: LIVE_MS });
     await screenshot(page, '05-admin-event-log');
+    await page.close();
+  });
+
+  it('registers a new customer from the shop and picks them', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${BASE_URL}/#/shop`);
+    await page.evaluate(() => localStorage.clear());
+    await page.getByText('New customer? Register here').click();
+    const form = page.getByTestId('register-form');
+    await form.getByLabel('Name').fill(`Grace Hopper ${RUN}`);
+    await form.getByLabel('Email').fill(`grace-${RUN}@example.org`);
+    await form.getByLabel('Street').fill('Seestrasse 7');
+    await form.getByLabel('ZIP').fill('6300');
+    await form.getByLabel('City').fill('Zug');
+
+    await page.getByTestId('register').click();
+
+    await page.getByTestId('customer-name').filter({ hasText: `Grace Hopper ${RUN}` })
+      .waitFor({ timeout: LIVE_MS });
+    assert.match(await page.getByTestId('customer-id').inputValue(), /\S{8,}/);
+    await page.close();
+  });
+
+  it('lets the admin create a product and receive stock, then the shop shows it in stock', async () => {
+    const sku = `E2E-${RUN}-MUG`.toUpperCase();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${BASE_URL}/#/admin`);
+    await page.getByTestId('product-sku').fill(sku);
+    await page.getByTestId('product-name').fill(`Mug ${RUN}`);
+    await page.getByTestId('product-category').fill('Kitchen');
+    await page.getByTestId('product-price').fill('6.50');
+    await page.getByTestId('create-product').click();
+    await page.locator('#receipt-result', { hasText: `Product ${sku} created` }).waitFor({ timeout: LIVE_MS });
+    await page.getByTestId('receipt-sku').fill(sku);
+    await page.getByTestId('receipt-quantity').fill('7');
+    await page.getByTestId('receive-stock').click();
+    await page.locator('#receipt-result', { hasText: `Received 7 × ${sku}` }).waitFor({ timeout: LIVE_MS });
+
+    await page.getByTestId('nav-shop').click();
+    await page.getByTestId('search').fill(sku);
+    // The catalogue and the stock are read models: refresh until both have caught up.
+    const deadline = Date.now() + LIVE_MS;
+    const stock = page.getByTestId(`stock-${sku}`).filter({ hasText: '7 available' });
+    while (!(await stock.isVisible()) && Date.now() < deadline) {
+      await page.getByTestId('refresh-catalogue').click();
+      await stock.waitFor({ timeout: 1000 }).catch(() => {});
+    }
+    assert.ok(await stock.isVisible(), 'the new product shows 7 available');
     await page.close();
   });
 
