@@ -35,7 +35,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,6 +46,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -221,6 +224,22 @@ class CustomerServiceIT {
     assertThat(refused.getReasons()).containsExactly(RejectionReason.CREDIT_LIMIT_EXCEEDED);
   }
 
+  @Test
+  void anUndecodableOrderGoesToTheDeadLetterTopicAndTheNextOrderIsChecked() throws Exception {
+    String id = register(ada("ada.poison@example.com"));
+    String poison = new OrderIds().mintFor(id);
+    String good = new OrderIds().mintFor(id);
+
+    send(Topics.ORDERS, poison, new byte[] {0, 0, 0, 0, 42, 1, 2, 3});
+    place(good, id, "10.00");
+
+    assertThat(validationsOf(Set.of(good), 2).get(good)).allMatch(OrderValidation::getPassed);
+    List<ConsumerRecord<String, byte[]>> deadLetters =
+        recordsOf(Topics.ORDERS.deadLetterTopicName(), poison::equals, 1);
+    assertThat(deadLetters.get(0).headers().lastHeader("dlq.source.topic").value())
+        .asString().isEqualTo(Topics.ORDERS.name());
+  }
+
   // --- helpers ----------------------------------------------------------------------------------
 
   private static String ada(String email) {
@@ -266,43 +285,30 @@ class CustomerServiceIT {
             .build())
         .build();
     AvroSerde<OrderEvent> serde = AvroSerde.forValues(OrderEvent.class, SERDES, REGISTRY);
+    send(Topics.ORDERS, orderId, serde.serialize(Topics.ORDERS.name(), placed));
+  }
+
+  private static void send(TopicSpec topic, String key, byte[] value) throws Exception {
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
         Map.of("bootstrap.servers", bootstrap), new StringSerializer(),
-        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(Topics.ORDERS.name(), orderId,
-          serde.serialize(Topics.ORDERS.name(), placed))).get();
+        new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
     }
   }
 
-  private static Map<String, List<OrderValidation>> validationsOf(Set<String> orderIds,
-                                                                  int expected) {
-    AvroSerde<OrderValidation> serde =
-        AvroSerde.forValues(OrderValidation.class, SERDES, REGISTRY);
-    List<OrderValidation> found = new ArrayList<>();
+  /** Waits for {@code expected} committed records of {@code topic} with a key that matches. */
+  private static List<ConsumerRecord<String, byte[]>> recordsOf(String topic,
+                                                                Predicate<String> keys,
+                                                                int expected) {
+    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-      assignFromBeginning(consumer, Topics.ORDER_VALIDATIONS);
+      List<TopicPartition> partitions = partitions(consumer, topic);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
       await().atMost(PATIENCE).until(() -> {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (orderIds.contains(record.key())) {
-            found.add(serde.deserialize(record.topic(), record.value()));
-          }
-        }
-        return found.size() >= expected;
-      });
-    }
-    return found.stream().collect(Collectors.groupingBy(OrderValidation::getOrderId));
-  }
-
-  private static <T extends org.apache.avro.specific.SpecificRecord> List<T> readAll(
-      TopicSpec topic, String key, Class<T> type, int expected) {
-    AvroSerde<T> serde = AvroSerde.forValues(type, SERDES, REGISTRY);
-    List<T> found = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-      assignFromBeginning(consumer, topic);
-      await().atMost(PATIENCE).until(() -> {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (key.equals(record.key())) {
-            found.add(serde.deserialize(record.topic(), record.value()));
+          if (keys.test(record.key())) {
+            found.add(record);
           }
         }
         return found.size() >= expected;
@@ -311,9 +317,26 @@ class CustomerServiceIT {
     return found;
   }
 
+
+  private static Map<String, List<OrderValidation>> validationsOf(Set<String> orderIds,
+                                                                  int expected) {
+    AvroSerde<OrderValidation> serde =
+        AvroSerde.forValues(OrderValidation.class, SERDES, REGISTRY);
+    return recordsOf(Topics.ORDER_VALIDATIONS.name(), orderIds::contains, expected).stream()
+        .map(record -> serde.deserialize(record.topic(), record.value()))
+        .collect(Collectors.groupingBy(OrderValidation::getOrderId));
+  }
+
+  private static <T extends SpecificRecord> List<T> readAll(TopicSpec topic, String key,
+                                                           Class<T> type, int expected) {
+    AvroSerde<T> serde = AvroSerde.forValues(type, SERDES, REGISTRY);
+    return recordsOf(topic.name(), key::equals, expected).stream()
+        .map(record -> serde.deserialize(record.topic(), record.value())).toList();
+  }
+
   private static long endOffsets(TopicSpec topic) {
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-      return consumer.endOffsets(partitions(consumer, topic)).values().stream()
+      return consumer.endOffsets(partitions(consumer, topic.name())).values().stream()
           .mapToLong(Long::longValue).sum();
     }
   }
@@ -324,16 +347,11 @@ class CustomerServiceIT {
         new ByteArrayDeserializer());
   }
 
-  private static void assignFromBeginning(KafkaConsumer<String, byte[]> consumer,
-                                          TopicSpec topic) {
-    List<TopicPartition> partitions = partitions(consumer, topic);
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-  }
+
 
   private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer,
-                                                 TopicSpec topic) {
-    return consumer.partitionsFor(topic.name()).stream()
+                                                 String topic) {
+    return consumer.partitionsFor(topic).stream()
         .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
   }
 }
