@@ -228,7 +228,7 @@ class StockServiceIT {
   }
 
   @Test
-  void aRestartRebuildsTheStateAndResumesWhereItLeftOff() throws Exception {
+  void aSecondWriterFencesTheFirstAndGoesOnFromTheCommittedState() throws Exception {
     String mug = sku();
     receive(mug, 4);
     String kept = orderId();
@@ -238,10 +238,14 @@ class StockServiceIT {
     awaitVerdict(kept);
     awaitVerdict(cancelled);
 
-    app.close();
-    send(cancelled, new OrderCancelled());
+    ConfigurableApplicationContext first = app;
+    String firstUrl = baseUrl();
     startApp();
+    send(cancelled, new OrderCancelled());
 
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(get(firstUrl, "/actuator/health").body()).contains("FENCED"));
+    first.close();
     await().atMost(WAIT).untilAsserted(() ->
         assertThat(get("/api/stock/" + mug).body()).contains("\"onHand\":4", "\"reserved\":1"));
     String next = orderId();
@@ -339,7 +343,11 @@ class StockServiceIT {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(WAIT).GET().build(),
+    return get(baseUrl(), path);
+  }
+
+  private static HttpResponse<String> get(String base, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(WAIT).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

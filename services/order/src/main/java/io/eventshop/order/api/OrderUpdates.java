@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -23,8 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * requests (a future each, completed on change or timeout — no thread per waiting request) and
  * server-sent-event subscribers. Called on the stream thread, so it only completes futures and
  * queues the SSE writes to a thread of its own.
+ *
+ * <p>On shutdown it ends the open event streams first, so the web server's graceful shutdown does
+ * not wait for them.
  */
-public final class OrderUpdates implements OrderChanges, AutoCloseable {
+public final class OrderUpdates implements OrderChanges, SmartLifecycle {
 
   private record Waiter(Predicate<Order> reached, CompletableFuture<Optional<Order>> done) {
   }
@@ -135,9 +139,23 @@ public final class OrderUpdates implements OrderChanges, AutoCloseable {
     }
   }
 
+  private volatile boolean running;
+
   @Override
-  public void close() {
+  public void start() {
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
     subscribers.forEach(subscriber -> subscriber.emitter().complete());
+    subscribers.clear();
     sse.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 }

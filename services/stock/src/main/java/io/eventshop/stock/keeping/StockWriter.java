@@ -32,7 +32,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -158,7 +157,7 @@ public final class StockWriter implements SmartLifecycle {
         keeper = processOnce(producer, orders, keeper);
       }
       status = Status.STOPPED;
-    } catch (ProducerFencedException | InvalidProducerEpochException e) {
+    } catch (ProducerFencedException e) {
       status = Status.FENCED;
       log.error("stock writer FENCED: another instance took over transactional.id {}; this one "
           + "stops (health DOWN)", settings.transactionalId());
@@ -206,9 +205,10 @@ public final class StockWriter implements SmartLifecycle {
         producer.sendOffsetsToTransaction(offsets, orders.groupMetadata());
       }
       producer.commitTransaction();
-    } catch (ProducerFencedException | InvalidProducerEpochException e) {
-      throw e;
     } catch (KafkaException e) {
+      if (isFenced(e)) {
+        throw new ProducerFencedException("fenced: " + e.getMessage());
+      }
       log.warn("stock transaction aborted, rewinding to the committed offsets: {}", e.toString());
       producer.abortTransaction();
       receipts.addAll(batch);
@@ -244,6 +244,16 @@ public final class StockWriter implements SmartLifecycle {
       return;
     }
     send(producer, out, touched);
+  }
+
+  /** Fencing may surface directly or as the cause of the producer's error state. */
+  private static boolean isFenced(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProducerFencedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean registryUnavailable(Throwable e) {
