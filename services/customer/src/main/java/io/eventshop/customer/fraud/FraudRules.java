@@ -39,7 +39,7 @@ public final class FraudRules {
                         Optional<Instant> registeredAt) {
     List<String> details = new ArrayList<>();
     if (ordersInWindow > policy.maxOrdersPerWindow()) {
-      details.add(ordersInWindow + " orders within " + policy.window() + " (at most "
+      details.add(ordersInWindow + " orders within " + spoken(policy.window()) + " (at most "
           + policy.maxOrdersPerWindow() + ")");
     }
     boolean newCustomer = registeredAt
@@ -48,9 +48,26 @@ public final class FraudRules {
     if (newCustomer && total.compareTo(policy.newCustomerOrderLimit()) > 0) {
       details.add("order of " + total.toPlainString() + " above "
           + policy.newCustomerOrderLimit().toPlainString() + " by a customer registered less than "
-          + policy.newCustomerAge() + " ago");
+          + spoken(policy.newCustomerAge()) + " ago");
     }
     return details.isEmpty() ? Verdict.PASS
         : new Verdict(List.of(Finding.FRAUD_SUSPECTED), String.join("; ", details));
+  }
+
+  /** "1 minute", "24 hours", "90 seconds": the detail is read by people, not parsed. */
+  static String spoken(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds % 3600 == 0) {
+      return plural(seconds / 3600, "hour");
+    }
+    if (seconds % 60 == 0) {
+      return plural(seconds / 60, "minute");
+    }
+    return duration.toMillis() % 1000 == 0 ? plural(seconds, "second")
+        : plural(duration.toMillis(), "millisecond");
+  }
+
+  private static String plural(long count, String unit) {
+    return count + " " + unit + (count == 1 ? "" : "s");
   }
 }

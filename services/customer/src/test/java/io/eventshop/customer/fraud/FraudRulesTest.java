@@ -22,7 +22,7 @@ class FraudRulesTest {
 
     Verdict eleventh = rules.assess(11, BigDecimal.TEN, NOW, LONG_AGO);
     assertThat(eleventh.findings()).containsExactly(Finding.FRAUD_SUSPECTED);
-    assertThat(eleventh.detail()).contains("11 orders");
+    assertThat(eleventh.detail()).isEqualTo("11 orders within 1 minute (at most 10)");
   }
 
   @Test
@@ -32,7 +32,8 @@ class FraudRulesTest {
     Verdict verdict = rules.assess(1, new BigDecimal("5000.01"), NOW, anHourAgo);
 
     assertThat(verdict.findings()).containsExactly(Finding.FRAUD_SUSPECTED);
-    assertThat(verdict.detail()).contains("5000.01");
+    assertThat(verdict.detail()).isEqualTo(
+        "order of 5000.01 above 5000.00 by a customer registered less than 24 hours ago");
   }
 
   @Test
@@ -60,5 +61,12 @@ class FraudRulesTest {
 
     assertThat(verdict.findings()).containsExactly(Finding.FRAUD_SUSPECTED);
     assertThat(verdict.detail()).contains("12 orders", "9000.00");
+  }
+
+  @Test
+  void durationsInDetailsReadAsWords() {
+    assertThat(FraudRules.spoken(Duration.ofSeconds(90))).isEqualTo("90 seconds");
+    assertThat(FraudRules.spoken(Duration.ofMinutes(2))).isEqualTo("2 minutes");
+    assertThat(FraudRules.spoken(Duration.ofMillis(1500))).isEqualTo("1500 milliseconds");
   }
 }
