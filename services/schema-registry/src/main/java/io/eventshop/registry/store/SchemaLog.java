@@ -107,6 +107,20 @@ public final class SchemaLog implements AutoCloseable {
     long end = committedEnd();
     awaitPosition(end, Duration.ofMinutes(2));
     LOG.info("Schema store read {} up to offset {}", topicSpec.name(), end);
+    takeWriterRoleEarly();
+  }
+
+  /**
+   * The first transactional producer of a fresh cluster makes the broker create its transaction
+   * log, which can take seconds: better before the registry reports healthy than during the first
+   * registration of a starting service. Failing here is not fatal: a write takes the role again.
+   */
+  private synchronized void takeWriterRoleEarly() {
+    try {
+      writer();
+    } catch (KafkaException e) {
+      LOG.warn("Could not take the schema writer role yet; the first write will: {}", e.toString());
+    }
   }
 
   /** Whether the reader has read the topic at least once to its end. */
