@@ -293,6 +293,7 @@ async function loadMyOrders() {
   $('#orders-empty').hidden = orders.length > 0;
   $('#orders-empty').textContent = 'No orders yet.';
   table.hidden = orders.length === 0;
+  orders.sort((a, b) => String(b.placedAt ?? '').localeCompare(String(a.placedAt ?? '')));
   $('#orders-body').replaceChildren(...orders.map(orderRow));
 }
 
