@@ -5,6 +5,7 @@ import io.eventshop.customer.domain.Customer;
 import io.eventshop.customer.domain.CustomerCommand;
 import io.eventshop.customer.domain.InvalidCustomer;
 import io.eventshop.customer.domain.UnknownCustomer;
+import io.eventshop.customer.domain.Violation;
 import io.eventshop.customer.kafka.CustomerWriteFailed;
 import io.eventshop.platform.web.NotFound;
 import io.eventshop.platform.web.ShopProblem;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,14 +78,19 @@ class CustomerController {
         .orElseThrow(() -> new NotFound("customer", id));
   }
 
-  /** Same document as the platform's invalid input (400), naming every field the domain refused. */
+  /**
+   * The platform's invalid-input document (400, {@code errors} sorted by field) for the fields the
+   * domain refused; the platform has no problem type to throw for a 400, so it is built here.
+   */
   @ExceptionHandler(InvalidCustomer.class)
   ResponseEntity<ProblemDetail> invalid(InvalidCustomer invalid) {
-    List<Map<String, String>> errors = invalid.violations().stream()
+    List<Violation> violations = invalid.violations().stream()
+        .sorted(Comparator.comparing(Violation::field)).toList();
+    List<Map<String, String>> errors = violations.stream()
         .map(violation -> Map.of("field", violation.field(), "message", violation.message()))
         .toList();
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "invalid input: " + invalid.violations().stream()
+        "invalid input: " + violations.stream()
             .map(violation -> violation.field() + " " + violation.message())
             .collect(Collectors.joining("; ")));
     body.setType(INVALID_INPUT);
