@@ -36,7 +36,8 @@ public class ProductWriter implements AutoCloseable {
         serdes.of(Product.class).serializer()), timeout);
   }
 
-  ProductWriter(Producer<String, Product> producer, Duration timeout) {
+  /** A writer over {@code producer} (e.g. a {@code MockProducer} in unit tests). */
+  public ProductWriter(Producer<String, Product> producer, Duration timeout) {
     this.producer = producer;
     this.timeout = timeout;
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -25,11 +26,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public class CatalogueView {
 
-  private final InteractiveQueries queries;
+  private final Supplier<ReadOnlyKeyValueStore<String, Product>> store;
   private final Map<String, CatalogueItem> pendingWrites = new ConcurrentHashMap<>();
 
+  /** The view over the running service's store. */
   public CatalogueView(InteractiveQueries queries) {
-    this.queries = queries;
+    this(() -> queries.keyValueStore(ProductTopology.STORE));
+  }
+
+  /** The view over {@code store} (e.g. a {@code TopologyTestDriver}'s). */
+  public CatalogueView(Supplier<ReadOnlyKeyValueStore<String, Product>> store) {
+    this.store = store;
   }
 
   /** Remembers a write the broker has acknowledged. */
@@ -79,6 +86,6 @@ public class CatalogueView {
   }
 
   private ReadOnlyKeyValueStore<String, Product> store() {
-    return queries.keyValueStore(ProductTopology.STORE);
+    return store.get();
   }
 }
