@@ -58,6 +58,13 @@ public final class SchemaLog implements AutoCloseable {
   private final TopicSpec topicSpec;
   private final TopicPartition partition;
   private final String transactionalId;
+  /**
+   * How long the start may wait for the cluster: longer than a request's timeout, because the
+   * launcher starts the registry as soon as a new broker answers, which can take a while to
+   * settle on a busy machine.
+   */
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
+
   private final Duration timeout;
   private final RegistryState state;
   private final Admin admin;
@@ -105,7 +112,7 @@ public final class SchemaLog implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     long end = committedEnd();
-    awaitPosition(end, Duration.ofMinutes(2));
+    awaitPosition(end, STARTUP_TIMEOUT);
     LOG.info("Schema store read {} up to offset {}", topicSpec.name(), end);
     takeWriterRoleEarly();
   }
@@ -281,11 +288,13 @@ public final class SchemaLog implements AutoCloseable {
 
   private void createTopicIfMissing() {
     try {
-      int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+      int brokers = admin.describeCluster().nodes()
+          .get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
           .size();
       NewTopic topic = new NewTopic(topicSpec.name(), 1, topicSpec.replicationFactorFor(brokers))
           .configs(topicSpec.configs(brokers));
-      admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      admin.createTopics(List.of(topic)).all()
+          .get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       LOG.info("Created the schema store topic {}", topicSpec.name());
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
@@ -293,7 +302,7 @@ public final class SchemaLog implements AutoCloseable {
             e);
       }
     } catch (TimeoutException e) {
-      throw new IllegalStateException("no Kafka cluster answered within " + timeout, e);
+      throw new IllegalStateException("no Kafka cluster answered within " + STARTUP_TIMEOUT, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
