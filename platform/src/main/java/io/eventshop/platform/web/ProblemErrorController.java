@@ -3,6 +3,7 @@ package io.eventshop.platform.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +28,7 @@ public class ProblemErrorController implements ErrorController {
     ProblemDetail body = ProblemDetail.forStatus(status);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     if (uri != null) {
-      body.setInstance(java.net.URI.create(uri.toString()));
+      body.setInstance(URI.create(uri.toString()));
     }
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
