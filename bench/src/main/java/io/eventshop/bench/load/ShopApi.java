@@ -39,7 +39,7 @@ public final class ShopApi {
   }
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient http;
   private final ShopEndpoints endpoints;

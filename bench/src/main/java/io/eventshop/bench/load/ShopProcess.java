@@ -29,7 +29,9 @@ final class ShopProcess implements AutoCloseable {
   static final Map<String, String> ENVIRONMENT = Map.of(
       "EVENTSHOP_GATEWAY_RATELIMIT_REQUESTSPERSECOND", "1000000",
       "EVENTSHOP_GATEWAY_RATELIMIT_BURST", "1000000");
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+  // generous: on a shared 2-core machine a JVM may take minutes to start
+  private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(8);
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(20);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
   private final Process launcher;
@@ -58,7 +60,8 @@ final class ShopProcess implements AutoCloseable {
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", launcherClasspath(home), "-Deventshop.home=" + home,
-          "io.eventshop.launcher.Main", "up", "--data-dir", dataDir.toString()));
+          "io.eventshop.launcher.Main", "up", "--data-dir", dataDir.toString(),
+          "--health-timeout", Long.toString(HEALTH_TIMEOUT.toSeconds())));
       if (kafka.isPresent()) {
         command.addAll(List.of("--kafka", kafka.get()));
       } else {
@@ -96,9 +99,11 @@ final class ShopProcess implements AutoCloseable {
       }
     }
     if (!readyPrinted()) {
+      String why = launcher.isAlive() ? "did not reach ready within " + READY_TIMEOUT
+          : "stopped with exit code " + launcher.exitValue() + " before it was ready";
       close();
-      throw new IllegalStateException("the shop did not reach ready within " + READY_TIMEOUT
-          + "; its output:\n" + ProducerPerformanceReport.tail(Files.readString(log)));
+      throw new IllegalStateException("the shop " + why + "; the launcher's output:\n"
+          + ProducerPerformanceReport.tail(Files.readString(log)));
     }
   }
 
