@@ -20,7 +20,7 @@ public final class TestKafka {
   public static synchronized String bootstrapServers() {
     if (broker == null) {
       try {
-        broker = KafkaBroker.startTemporary(Duration.ofSeconds(90));
+        broker = KafkaBroker.startTemporary(Duration.ofSeconds(180));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -28,7 +28,7 @@ public final class SharedKafka {
 
   private static KafkaBroker start() {
     try {
-      KafkaBroker started = KafkaBroker.startTemporary(Duration.ofSeconds(90));
+      KafkaBroker started = KafkaBroker.startTemporary(Duration.ofSeconds(180));
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-kafka-stop"));
       return started;
     } catch (IOException e) {

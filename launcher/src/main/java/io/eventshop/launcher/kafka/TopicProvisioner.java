@@ -1,6 +1,7 @@
 package io.eventshop.launcher.kafka;
 
 import io.eventshop.contracts.TopicSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,7 +18,10 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Makes the cluster's topics match the catalogue, idempotently: creates missing topics, sets the
@@ -26,6 +30,9 @@ import org.apache.kafka.common.config.ConfigResource;
  * warning. Replication and {@code min.insync.replicas} are capped to the cluster's broker count.
  */
 public final class TopicProvisioner {
+
+  private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(60);
+  private static final long VISIBLE_POLL_MILLIS = 100;
 
   private final Admin admin;
 
@@ -39,29 +46,82 @@ public final class TopicProvisioner {
     int brokers = admin.describeCluster().nodes().get().size();
     Set<String> existing = admin.listTopics().names().get();
     List<TopicSpec> missing = catalogue.stream().filter(t -> !existing.contains(t.name())).toList();
-    List<TopicSpec> present = catalogue.stream().filter(t -> existing.contains(t.name())).toList();
 
-    create(missing, brokers);
+    Set<String> alreadyThere = create(missing, brokers);
+    List<TopicSpec> created = missing.stream()
+        .filter(t -> !alreadyThere.contains(t.name())).toList();
+    List<TopicSpec> present = catalogue.stream().filter(t -> !created.contains(t)).toList();
+    awaitVisible(created);
+
     List<String> warnings = new ArrayList<>();
     Set<String> updated = new TreeSet<>();
     updated.addAll(alterConfigs(present, brokers));
     updated.addAll(addPartitions(present, warnings));
-
-    List<String> created = missing.stream().map(TopicSpec::name).toList();
-    return new ProvisioningReport(created, List.copyOf(updated), present.size() - updated.size(),
-        List.copyOf(warnings));
+    return new ProvisioningReport(created.stream().map(TopicSpec::name).toList(),
+        List.copyOf(updated), present.size() - updated.size(), List.copyOf(warnings));
   }
 
-  private void create(List<TopicSpec> missing, int brokers)
+  /**
+   * Creates the topics; returns those that turned out to exist already (created meanwhile by
+   * someone else, or not yet in the metadata the listing came from).
+   */
+  private Set<String> create(List<TopicSpec> missing, int brokers)
       throws ExecutionException, InterruptedException {
+    Set<String> alreadyThere = new TreeSet<>();
     if (missing.isEmpty()) {
-      return;
+      return alreadyThere;
     }
     List<NewTopic> topics = missing.stream()
         .map(t -> new NewTopic(t.name(), t.partitions(), t.replicationFactorFor(brokers))
             .configs(t.configs(brokers)))
         .toList();
-    admin.createTopics(topics).all().get();
+    for (Map.Entry<String, KafkaFuture<Void>> result :
+        admin.createTopics(topics).values().entrySet()) {
+      try {
+        result.getValue().get();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+        alreadyThere.add(result.getKey());
+      }
+    }
+    return alreadyThere;
+  }
+
+  /**
+   * Waits until the new topics can be described with a leader for every partition: creation
+   * returns when the controller has them, the broker's metadata follows a moment later, and the
+   * services that start next should not meet an unknown topic.
+   */
+  private void awaitVisible(List<TopicSpec> created)
+      throws ExecutionException, InterruptedException {
+    if (created.isEmpty()) {
+      return;
+    }
+    List<String> names = created.stream().map(TopicSpec::name).toList();
+    long deadline = System.nanoTime() + VISIBLE_TIMEOUT.toNanos();
+    while (!allLeadersKnown(names)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("created topics not visible after "
+            + VISIBLE_TIMEOUT.toSeconds() + " s: " + names);
+      }
+      Thread.sleep(VISIBLE_POLL_MILLIS);
+    }
+  }
+
+  private boolean allLeadersKnown(List<String> names)
+      throws ExecutionException, InterruptedException {
+    try {
+      return admin.describeTopics(names).allTopicNames().get().values().stream()
+          .flatMap(d -> d.partitions().stream())
+          .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /** Sets every catalogue config whose value on the broker differs; returns the topics touched. */

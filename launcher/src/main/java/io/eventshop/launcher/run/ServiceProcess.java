@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,7 +37,27 @@ public final class ServiceProcess {
         + settings.dataDir().resolve("state").resolve(instance.stateDirName()));
     registryUrl.ifPresent(url -> arguments.add("--eventshop.schema-registry.url=" + url));
     arguments.add("--eventshop.instance-id=" + instance.instance());
+    if (instance.service().kind() == ComponentKind.GATEWAY) {
+      arguments.addAll(gatewayArguments(instance, settings.plan()));
+    }
     return ChildCommand.java(arguments);
+  }
+
+  /**
+   * The gateway routes to where the services of this run listen (every instance, so that moved
+   * ports and extra instances are reached) and lets pages served from its own port call it.
+   */
+  static List<String> gatewayArguments(PlannedInstance gateway, LaunchPlan plan) {
+    Map<String, String> urls = new LinkedHashMap<>();
+    plan.instances().stream()
+        .filter(i -> i.service().kind() == ComponentKind.SERVICE)
+        .forEach(i -> urls.merge(i.service().name(), i.url(), (a, b) -> a + "," + b));
+    List<String> arguments = new ArrayList<>();
+    urls.forEach((service, list) ->
+        arguments.add("--eventshop.gateway.services." + service + "=" + list));
+    arguments.add("--eventshop.gateway.cors.allowed-origins=http://localhost:" + gateway.port()
+        + "," + gateway.url());
+    return arguments;
   }
 
   /** Starts the JVM, its output appended to {@code logFile}. */

@@ -32,7 +32,9 @@ class TopicProvisionerIT {
 
   @AfterEach
   void close() {
-    admin.close();
+    if (admin != null) {
+      admin.close();
+    }
   }
 
   private TopicSpec history(String name, int partitions, long retentionMs) {

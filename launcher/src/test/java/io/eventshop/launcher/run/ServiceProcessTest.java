@@ -52,4 +52,19 @@ class ServiceProcessTest {
     assertThat(command).noneMatch(arg -> arg.startsWith("--eventshop.kafka.client-properties"));
     assertThat(command).noneMatch(arg -> arg.startsWith("--eventshop.schema-registry.url"));
   }
+
+  @Test
+  void pointsTheGatewayAtEveryInstanceOfEveryServiceOfTheRun() {
+    LaunchPlan plan = LaunchPlan.of(Optional.empty(), List.of(ServiceCatalogue.SCHEMA_REGISTRY,
+            ServiceCatalogue.byName("product").orElseThrow(),
+            ServiceCatalogue.byName("order").orElseThrow(),
+            ServiceCatalogue.byName("gateway").orElseThrow()),
+        Map.of("order", 2), Map.of("product", 9110, "gateway", 9080));
+    PlannedInstance gateway = plan.instances().get(plan.instances().size() - 1);
+
+    assertThat(ServiceProcess.gatewayArguments(gateway, plan)).containsExactly(
+        "--eventshop.gateway.services.product=http://127.0.0.1:9110",
+        "--eventshop.gateway.services.order=http://127.0.0.1:8140,http://127.0.0.1:8141",
+        "--eventshop.gateway.cors.allowed-origins=http://localhost:9080,http://127.0.0.1:9080");
+  }
 }
