@@ -51,12 +51,12 @@ class LauncherProcessIT {
     int kafkaPort = KafkaBroker.freePort();
     launcher = new ProcessBuilder(launcherCommand("up", "--home", home.toString(), "--data-dir",
         dataDir.toString(), "--kafka-port", String.valueOf(kafkaPort), "--controller-port",
-        String.valueOf(KafkaBroker.freePort()), "--broker-heap", "256m", "--health-timeout", "90"))
+        String.valueOf(KafkaBroker.freePort()), "--broker-heap", "256m", "--health-timeout", "180"))
         .redirectErrorStream(true)
         .start();
     StringBuffer output = collect(launcher.getInputStream());
 
-    await().atMost(Duration.ofSeconds(120)).until(() -> output.toString().contains("\nready\n")
+    await().atMost(Duration.ofSeconds(240)).until(() -> output.toString().contains("\nready\n")
         || !launcher.isAlive());
     assertThat(output.toString()).contains("kafka ready at 127.0.0.1:" + kafkaPort, "\nready\n");
 
