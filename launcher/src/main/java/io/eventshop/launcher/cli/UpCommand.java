@@ -2,6 +2,7 @@ package io.eventshop.launcher.cli;
 
 import io.eventshop.launcher.LauncherException;
 import io.eventshop.launcher.kafka.KafkaConnection;
+import io.eventshop.launcher.run.Component;
 import io.eventshop.launcher.run.Console;
 import io.eventshop.launcher.run.Launch;
 import io.eventshop.launcher.run.LaunchPlan;
@@ -129,6 +130,14 @@ public final class UpCommand implements Callable<Integer> {
     }
     console.line("ready");
     supervisor.onUnexpectedExit((component, exitCode) -> {
+      Optional<Component> restarted = supervisor.restart(component);
+      if (restarted.isPresent()) {
+        console.line(component.name() + " exited unexpectedly with code " + exitCode
+            + "; started it again (pid " + restarted.get().pid().orElseThrow() + "); see "
+            + component.logFile());
+        runFile.write(Launch.describe(settings, supervisor));
+        return;
+      }
       console.line(component.name() + " exited unexpectedly with code " + exitCode + "; see "
           + component.logFile() + ". Stopping the rest.");
       System.exit(LauncherException.FAILED);

@@ -56,14 +56,19 @@ public final class Launch {
     awaitHealthy(startAll(others, kafka, registryUrl, SERVICES_WAVE));
 
     console.step("all " + supervisor.components().size() + " components healthy");
-    RunFile.Run run = new RunFile.Run(ProcessHandle.current().pid(),
+    RunFile.Run run = describe(settings, supervisor);
+    new RunFile(settings.dataDir()).write(run);
+    printTable();
+    return run;
+  }
+
+  /** What runs now, as {@code run.json} records it. */
+  public static RunFile.Run describe(LaunchSettings settings, Supervisor supervisor) {
+    return new RunFile.Run(ProcessHandle.current().pid(),
         settings.kafkaProperties().map(Object::toString).orElse(null),
         supervisor.components().stream()
             .map(c -> new RunFile.Entry(c.name(), c.kind(), c.url(), c.pid().orElse(null)))
             .toList());
-    new RunFile(settings.dataDir()).write(run);
-    printTable();
-    return run;
   }
 
   private KafkaConnection kafka() throws IOException, InterruptedException {
@@ -123,11 +128,11 @@ public final class Launch {
       var log = settings.logFile(instance.componentName());
       console.step("starting " + instance.componentName() + " on " + instance.url());
       logEcho.follow(instance.componentName(), log);
-      Process process = ServiceProcess.start(
-          ServiceProcess.command(instance, settings, kafka, registryUrl), settings.home(), log);
+      List<String> command = ServiceProcess.command(instance, settings, kafka, registryUrl);
+      Process process = ServiceProcess.start(command, settings.home(), log);
       Component component = new Component(instance.componentName(), instance.service().kind(),
           instance.url(), Optional.of(process), log, wave);
-      supervisor.add(component);
+      supervisor.add(component, () -> ServiceProcess.start(command, settings.home(), log));
       started.add(component);
     }
     return started;

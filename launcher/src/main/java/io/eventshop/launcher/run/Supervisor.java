@@ -1,24 +1,33 @@
 package io.eventshop.launcher.run;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
  * Owns the children of a run: stops them in reverse start order (a wave of components started
- * together stops together), each with SIGTERM and, after a grace period, SIGKILL; and reports a
- * child that exits on its own.
+ * together stops together), each with SIGTERM and, after a grace period, SIGKILL; reports a child
+ * that exits on its own and can start a crashed service again with the command it was started
+ * with, a few times per run.
  */
 public final class Supervisor {
+
+  /** Restarts per service and run, so that a service that cannot start does not loop forever. */
+  public static final int MAX_RESTARTS = 3;
 
   private final Duration grace;
   private final Console console;
   private final List<Component> components = new ArrayList<>();
+  private final Map<String, Relaunch> relaunches = new HashMap<>();
+  private final Map<String, Integer> restarts = new HashMap<>();
   private volatile BiConsumer<Component, Integer> onUnexpectedExit = (c, code) -> { };
   private boolean stopping;
 
@@ -45,6 +54,55 @@ public final class Supervisor {
       }
     }
     component.process().ifPresent(this::stop);
+  }
+
+  /** How a service is started again after a crash. */
+  @FunctionalInterface
+  public interface Relaunch {
+    Process start() throws IOException;
+  }
+
+  /** Takes charge of a component that {@link #restart} may start again with {@code relaunch}. */
+  public void add(Component component, Relaunch relaunch) {
+    synchronized (this) {
+      relaunches.put(component.name(), relaunch);
+    }
+    add(component);
+  }
+
+  /**
+   * Starts a crashed component again, unless the run is stopping, it has no relaunch (the broker:
+   * the services cannot run without it) or it has used up its {@link #MAX_RESTARTS}.
+   *
+   * @return the component with its new process, or empty when it was not restarted
+   */
+  public Optional<Component> restart(Component crashed) {
+    Relaunch relaunch;
+    synchronized (this) {
+      relaunch = relaunches.get(crashed.name());
+      int attempt = restarts.merge(crashed.name(), 1, Integer::sum);
+      if (stopping || relaunch == null || attempt > MAX_RESTARTS) {
+        return Optional.empty();
+      }
+    }
+    Process process;
+    try {
+      process = relaunch.start();
+    } catch (IOException e) {
+      console.line(crashed.name() + " could not be started again: " + e.getMessage());
+      return Optional.empty();
+    }
+    Component fresh = new Component(crashed.name(), crashed.kind(), crashed.url(),
+        Optional.of(process), crashed.logFile(), crashed.wave());
+    synchronized (this) {
+      components.set(components.indexOf(crashed), fresh);
+      if (stopping) {
+        stop(process);
+        return Optional.empty();
+      }
+    }
+    process.onExit().thenAccept(exited -> exited(fresh));
+    return Optional.of(fresh);
   }
 
   public synchronized List<Component> components() {
