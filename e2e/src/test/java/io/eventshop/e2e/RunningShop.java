@@ -24,10 +24,11 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class RunningShop {
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(8);
   private static final List<String> SERVICES =
       List.of("schema-registry", "product", "customer", "stock", "order", "gateway");
   private static RunningShop shop;
+  private static RuntimeException startFailure;
 
   private final Process launcher;
   private final Path dataDir;
@@ -41,8 +42,17 @@ public final class RunningShop {
 
   /** The running shop, started on first call. */
   public static synchronized RunningShop get() {
+    if (startFailure != null) {
+      throw new IllegalStateException("the shop failed to start earlier in this run",
+          startFailure);
+    }
     if (shop == null) {
-      shop = start();
+      try {
+        shop = start();
+      } catch (RuntimeException e) {
+        startFailure = e;
+        throw e;
+      }
     }
     return shop;
   }
@@ -59,7 +69,8 @@ public final class RunningShop {
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", launcherClasspath(home), "-Deventshop.home=" + home,
           "io.eventshop.launcher.Main", "up", "--data-dir", dataDir.toString(),
-          "--kafka-port", port(), "--controller-port", port(), "--broker-heap", "512m"));
+          "--kafka-port", port(), "--controller-port", port(), "--broker-heap", "512m",
+          "--health-timeout", Long.toString(READY_TIMEOUT.toSeconds())));
       for (String service : SERVICES) {
         command.add("--port");
         command.add(service + "=" + port());

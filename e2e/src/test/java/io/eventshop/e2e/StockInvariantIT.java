@@ -187,14 +187,14 @@ class StockInvariantIT {
       long live = liveValidatedUnits.getOrDefault(sku.getKey(), 0L);
       await("stock of " + sku.getKey() + " settles").atMost(FINAL_WAIT).untilAsserted(() -> {
         JsonNode level = api.stock(sku.getKey());
-        assertThat(level.get("onHand").asLong()).isEqualTo(sku.getValue());
+        assertThat(level.get("onHand").asLong()).isEqualTo(sku.getValue().longValue());
         assertThat(level.get("reserved").asLong())
             .as("reserved units of %s equal the units of live validated orders", sku.getKey())
             .isEqualTo(live);
       });
       assertThat(everValidatedUnits.getOrDefault(sku.getKey(), 0L))
           .as("validated units of %s never exceed the stock received", sku.getKey())
-          .isLessThanOrEqualTo(sku.getValue());
+          .isLessThanOrEqualTo(sku.getValue().longValue());
     }
 
     Map<String, OrderLog.History> log = OrderLog.read(shop, orderIds);
