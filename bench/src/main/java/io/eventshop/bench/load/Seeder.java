@@ -21,6 +21,7 @@ final class Seeder {
   static final long UNITS_PER_PRODUCT = 1_000_000;
   static final BigDecimal CREDIT_LIMIT = new BigDecimal("1000000.00");
   private static final int CONCURRENCY = 32;
+  private static final int UNAVAILABLE_RETRIES = 3;
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
   private final ShopApi api;
@@ -45,12 +46,19 @@ final class Seeder {
         i -> receiveOnce(skus.get(i)), out);
     Map<String, Long> received = new LinkedHashMap<>();
     skus.forEach(sku -> received.put(sku, UNITS_PER_PRODUCT));
+    // not retried blindly (a repeat after a timeout could register the customer twice), only
+    // after a 503: the customer service answers it when the change was not made
     List<String> customerIds = Bounded.run("customers", customers, CONCURRENCY, 1, TIMEOUT,
-        i -> api.createCustomer("Bench Customer " + i,
-                "bench-" + runTag.toLowerCase(Locale.ROOT) + "-" + i + "@example.org",
-                CREDIT_LIMIT)
+        i -> registerCustomer(i, UNAVAILABLE_RETRIES)
             .thenApply(reply -> expect(reply, "customer " + i, 201).text("id")), out);
     return new Catalogue(skus, received, customerIds);
+  }
+
+  private CompletableFuture<Reply> registerCustomer(int i, int retriesLeft) {
+    return api.createCustomer("Bench Customer " + i,
+            "bench-" + runTag.toLowerCase(Locale.ROOT) + "-" + i + "@example.org", CREDIT_LIMIT)
+        .thenCompose(reply -> reply.status() == 503 && retriesLeft > 0
+            ? registerCustomer(i, retriesLeft - 1) : CompletableFuture.completedFuture(reply));
   }
 
   private CompletableFuture<Reply> receiveOnce(String sku) {
