@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A shopper's journey through the gateway, against the whole running system. */
+@org.junit.jupiter.api.Order(1)
 class OrderFlowIT {
 
   private static final Duration FINAL_WAIT = Duration.ofSeconds(20);
