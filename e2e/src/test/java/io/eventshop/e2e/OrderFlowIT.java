@@ -51,8 +51,9 @@ class OrderFlowIT {
 
     assertThat(order.get("state").asText()).isEqualTo("REJECTED");
     assertThat(order.get("reasons").toString()).contains("CREDIT_LIMIT_EXCEEDED");
-    assertThat(api.stock(sku).get("reserved").asLong())
-        .as("the reservation of a rejected order is released").isZero();
+    org.awaitility.Awaitility.await("the reservation of a rejected order is released")
+        .atMost(FINAL_WAIT)
+        .until(() -> api.stock(sku).get("reserved").asLong() == 0);
   }
 
   @Test
