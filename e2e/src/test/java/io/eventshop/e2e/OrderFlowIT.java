@@ -33,7 +33,7 @@ class OrderFlowIT {
     String orderId = api.placeOrderId(customer, List.of(new Line(sku, 2)));
     JsonNode order = api.awaitFinal(orderId, FINAL_WAIT);
 
-    assertThat(order.get("state").asText()).isEqualTo("VALIDATED");
+    assertThat(order.get("state").asText()).as("order %s", order).isEqualTo("VALIDATED");
     assertThat(order.get("total").decimalValue()).isEqualByComparingTo("25.00");
     assertThat(api.stock(sku).get("reserved").asLong()).isEqualTo(2);
     assertThat(api.stock(sku).get("available").asLong()).isEqualTo(8);
@@ -49,7 +49,7 @@ class OrderFlowIT {
     String orderId = api.placeOrderId(customer, List.of(new Line(sku, 2)));
     JsonNode order = api.awaitFinal(orderId, FINAL_WAIT);
 
-    assertThat(order.get("state").asText()).isEqualTo("REJECTED");
+    assertThat(order.get("state").asText()).as("order %s", order).isEqualTo("REJECTED");
     assertThat(order.get("reasons").toString()).contains("CREDIT_LIMIT_EXCEEDED");
     org.awaitility.Awaitility.await("the reservation of a rejected order is released")
         .atMost(FINAL_WAIT)
@@ -66,7 +66,7 @@ class OrderFlowIT {
     String orderId = api.placeOrderId(customer, List.of(new Line(sku, 5)));
     JsonNode order = api.awaitFinal(orderId, FINAL_WAIT);
 
-    assertThat(order.get("state").asText()).isEqualTo("REJECTED");
+    assertThat(order.get("state").asText()).as("order %s", order).isEqualTo("REJECTED");
     assertThat(order.get("reasons").toString()).contains("OUT_OF_STOCK");
   }
 
@@ -77,7 +77,8 @@ class OrderFlowIT {
     api.receiveStock(sku, 4);
     String customer = api.createCustomer("Barbara Liskov", "1000.00");
     String orderId = api.placeOrderId(customer, List.of(new Line(sku, 3)));
-    assertThat(api.awaitFinal(orderId, FINAL_WAIT).get("state").asText()).isEqualTo("VALIDATED");
+    JsonNode order = api.awaitFinal(orderId, FINAL_WAIT);
+    assertThat(order.get("state").asText()).as("order %s", order).isEqualTo("VALIDATED");
 
     assertThat(api.cancel(orderId).status()).isBetween(200, 299);
 

@@ -165,6 +165,11 @@ public final class RunningShop {
     return dataDir;
   }
 
+  /** The data directory of the shop if one was started in this run (without starting one). */
+  static synchronized Optional<Path> startedDataDir() {
+    return Optional.ofNullable(shop).map(RunningShop::dataDir);
+  }
+
   /** The launcher's console output so far. */
   public String output() {
     try {

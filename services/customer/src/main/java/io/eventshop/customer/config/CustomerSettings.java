@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * settings are the platform's {@code eventshop.*}. A bad value stops start-up naming the key.
  *
  * @param fraud        the thresholds of the fraud rules
- * @param writeTimeout how long a REST write may wait for its Kafka transaction before answering 503
+ * @param writeTimeout how long a REST write may wait for its Kafka transaction before answering
+ *                     503, and then for the change to be readable by every reader of {@code customers}
  */
 @Validated
 @ConfigurationProperties("eventshop.customer")

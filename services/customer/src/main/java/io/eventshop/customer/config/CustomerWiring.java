@@ -50,8 +50,9 @@ class CustomerWiring {
   }
 
   @Bean
-  CustomerAccounts customerAccounts(CustomerView view, CustomerWriter writer) {
-    return new CustomerAccounts(view, writer);
+  CustomerAccounts customerAccounts(CustomerView view, CustomerWriter writer,
+                                    CustomerSettings settings) {
+    return new CustomerAccounts(view, writer, settings.writeTimeout());
   }
 
   /** {@code customerView} in /actuator/health: DOWN until the view has read {@code customers}. */

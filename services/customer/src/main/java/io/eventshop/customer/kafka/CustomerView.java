@@ -3,6 +3,7 @@ package io.eventshop.customer.kafka;
 import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.customer.domain.Customer;
+import io.eventshop.customer.kafka.CustomerWriter.StateWritten;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,10 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Each entry remembers the offset it came from; a record from the topic replaces an entry only
  * if it is not older, so the consumer catching up never undoes a newer write-through.
+ *
+ * <p>The view also says how far it has read each partition ({@link #awaitRead}): a transaction's
+ * commit returns before its markers reach the partitions, so only a read_committed reader having
+ * passed a record proves that every other such reader (the order checks) can see it too.
  */
 public final class CustomerView implements SmartLifecycle {
 
@@ -43,6 +48,8 @@ public final class CustomerView implements SmartLifecycle {
   private final Map<String, Object> consumerConfig;
   private final AvroSerde<io.eventshop.contracts.customer.Customer> serde;
   private final Map<String, Entry> customers = new ConcurrentHashMap<>();
+  /** Per partition of {@code customers}: the offset of the next record to read. */
+  private final Map<Integer, Long> readUpTo = new ConcurrentHashMap<>();
   private volatile boolean caughtUp;
   private volatile boolean running;
   private volatile Consumer<String, byte[]> consumer;
@@ -68,9 +75,29 @@ public final class CustomerView implements SmartLifecycle {
     return caughtUp;
   }
 
-  /** Applies a write of this service, committed at {@code offset} of {@code customers}. */
-  public void written(Customer customer, long offset) {
-    apply(customer.id(), customer, offset);
+  /** Applies a write of this service, committed at {@code written} in {@code customers}. */
+  public void written(Customer customer, StateWritten written) {
+    apply(customer.id(), customer, written.offset());
+  }
+
+  /**
+   * Waits until the view has read past {@code written}, i.e. until the record is visible to
+   * read_committed consumers.
+   *
+   * @return false if that did not happen within {@code timeout}
+   */
+  public boolean awaitRead(StateWritten written, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (readUpTo) {
+      while (readUpTo.getOrDefault(written.partition(), 0L) <= written.offset()) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          return false;
+        }
+        readUpTo.wait(left);
+      }
+      return true;
+    }
   }
 
   @Override
@@ -114,6 +141,7 @@ public final class CustomerView implements SmartLifecycle {
         for (ConsumerRecord<String, byte[]> record : created.poll(POLL)) {
           read(record);
         }
+        notePositions(created, partitions);
         if (!caughtUp && reached(created, endAtStart)) {
           caughtUp = true;
           log.info("Customer view caught up: {} customers", customers.size());
@@ -163,6 +191,15 @@ public final class CustomerView implements SmartLifecycle {
       }
       return customer == null ? null : new Entry(customer, offset);
     });
+  }
+
+  private void notePositions(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+    synchronized (readUpTo) {
+      for (TopicPartition partition : partitions) {
+        readUpTo.put(partition.partition(), consumer.position(partition));
+      }
+      readUpTo.notifyAll();
+    }
   }
 
   private static boolean reached(Consumer<String, byte[]> consumer,

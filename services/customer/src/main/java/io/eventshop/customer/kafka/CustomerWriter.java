@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CustomerWriter implements AutoCloseable {
 
+  /** The partition and offset of a committed state record in {@code customers}. */
+  public record StateWritten(int partition, long offset) {
+  }
+
   private static final Logger log = LoggerFactory.getLogger(CustomerWriter.class);
 
   private final Map<String, Object> producerConfig;
@@ -59,10 +63,10 @@ public final class CustomerWriter implements AutoCloseable {
   /**
    * Writes {@code events} and the resulting {@code state} in one transaction.
    *
-   * @return the offset of the state record in {@code customers}
+   * @return where the state record landed in {@code customers}
    * @throws CustomerWriteFailed if the transaction did not commit within the timeout
    */
-  public long write(List<CustomerEvent> events, Customer state) {
+  public StateWritten write(List<CustomerEvent> events, Customer state) {
     Producer<String, byte[]> active = producer();
     try {
       active.beginTransaction();
@@ -74,7 +78,8 @@ public final class CustomerWriter implements AutoCloseable {
           Topics.CUSTOMERS.name(), state.id(),
           customerSerde.serialize(Topics.CUSTOMERS.name(), CustomerRecords.toRecord(state))));
       active.commitTransaction();
-      return stateWritten.get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+      RecordMetadata metadata = stateWritten.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new StateWritten(metadata.partition(), metadata.offset());
     } catch (ProducerFencedException fenced) {
       // Another instance took over our transactional id: this producer can never write again.
       discard();
