@@ -3,7 +3,8 @@ package io.eventshop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventshop.e2e.ShopApi.Line;
+import io.eventshop.bench.load.ShopApi.Line;
+import io.eventshop.bench.load.ShopApi.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -90,7 +91,7 @@ class OrderFlowIT {
   @Test
   void refusesAnOrderForAnUnknownProductBeforeWritingAnything() {
     String customer = api.createCustomer("Edsger Dijkstra", "100.00");
-    ShopApi.Reply reply = api.placeOrder(customer, List.of(new Line("NO-SUCH-" + suffix(), 1)));
+    Reply reply = api.placeOrder(customer, List.of(new Line("NO-SUCH-" + suffix(), 1)));
 
     assertThat(reply.status()).isEqualTo(422);
     assertThat(reply.body().toString()).contains("NO-SUCH-");

@@ -2,42 +2,33 @@ package io.eventshop.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventshop.testing.SharedKafka;
+import io.eventshop.bench.load.ShopEndpoints;
+import io.eventshop.bench.load.ShopProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The whole shop, started once per test run with {@code ./eventshop up} (the launcher, on free
  * ports and a data directory under {@code target/}) and stopped with SIGTERM, like Ctrl-C, when
  * the test JVM exits. Tests share it, so each test creates its own products and customers.
+ * Started by the benchmark's {@link ShopProcess}, so with its raised gateway rate limit.
  */
 public final class RunningShop {
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(8);
-  private static final List<String> SERVICES =
-      List.of("schema-registry", "product", "customer", "stock", "order", "gateway");
+  /** Further options of {@code up}: a small broker heap, the machine is shared with the tests. */
+  private static final List<String> UP_OPTIONS = List.of("--broker-heap", "512m");
   private static RunningShop shop;
   private static RuntimeException startFailure;
 
-  private final Process launcher;
-  private final Path dataDir;
-  private final Path upLog;
+  private final ShopProcess process;
 
-  private RunningShop(Process launcher, Path dataDir, Path upLog) {
-    this.launcher = launcher;
-    this.dataDir = dataDir;
-    this.upLog = upLog;
+  private RunningShop(ShopProcess process) {
+    this.process = process;
   }
 
   /** The running shop, started on first call. */
@@ -59,82 +50,28 @@ public final class RunningShop {
 
   private static RunningShop start() {
     Path home = Path.of(System.getProperty("eventshop.home", "..")).toAbsolutePath().normalize();
-    Path workDir = Path.of(System.getProperty("eventshop.e2e.dir", "target/shop"));
-    Path dataDir = workDir.resolve("data");
-    Path upLog = workDir.resolve("up.log");
-    try {
-      deleteRecursively(dataDir);
-      Files.createDirectories(workDir);
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", launcherClasspath(home), "-Deventshop.home=" + home,
-          "io.eventshop.launcher.Main", "up", "--data-dir", dataDir.toString(),
-          "--kafka-port", port(), "--controller-port", port(), "--broker-heap", "512m",
-          "--health-timeout", Long.toString(READY_TIMEOUT.toSeconds())));
-      for (String service : SERVICES) {
-        command.add("--port");
-        command.add(service + "=" + port());
-      }
-      Process process = new ProcessBuilder(command).directory(home.toFile())
-          .redirectErrorStream(true).redirectOutput(upLog.toFile()).start();
-      RunningShop started = new RunningShop(process, dataDir, upLog);
-      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "shop-stop"));
-      started.awaitReady();
-      return started;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start the shop", e);
-    }
-  }
-
-  private static String launcherClasspath(Path home) throws IOException {
-    Path jar = home.resolve("launcher/target/launcher.jar");
-    Path classpath = home.resolve("launcher/target/classes/eventshop/runtime-classpath.txt");
-    return jar + ":" + Files.readString(classpath).trim();
-  }
-
-  private static String port() {
-    return Integer.toString(SharedKafka.freePort());
-  }
-
-  private void awaitReady() throws IOException {
-    try {
-      Awaitility.await("./eventshop up prints ready").atMost(READY_TIMEOUT)
-          .pollInterval(Duration.ofMillis(250))
-          .until(() -> readyLinePrinted() || !launcher.isAlive());
-    } catch (ConditionTimeoutException e) {
-      // reported below with the launcher's output
-    }
-    if (!readyLinePrinted()) {
-      String log = Files.exists(upLog) ? Files.readString(upLog) : "(no output)";
-      stop();
-      throw new IllegalStateException("./eventshop up did not reach ready; its output:\n" + log);
-    }
-  }
-
-  private boolean readyLinePrinted() throws IOException {
-    return Files.exists(upLog)
-        && Files.readAllLines(upLog).stream().anyMatch(line -> line.strip().equals("ready"));
+    Path workDir = Path.of(System.getProperty("eventshop.e2e.dir", "target/shop"))
+        .toAbsolutePath();
+    ShopProcess process = ShopProcess.start(home, workDir, Optional.empty(), UP_OPTIONS,
+        System.out);
+    Runtime.getRuntime().addShutdownHook(new Thread(process::close, "shop-stop"));
+    return new RunningShop(process);
   }
 
   /** Stops the shop as Ctrl-C would and waits for every process to end. */
   public void stop() {
-    if (launcher.isAlive()) {
-      launcher.destroy();
-      try {
-        if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
-          launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-          launcher.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    process.close();
+  }
+
+  /** Where the shop answers, as {@code run.json} says now: what the benchmark and the API use. */
+  public ShopEndpoints endpoints() {
+    return process.endpoints();
   }
 
   /** Components of the run as {@code run.json} lists them: name → (url, pid). */
   public Map<String, JsonNode> components() {
     try {
-      JsonNode run = new ObjectMapper().readTree(dataDir.resolve("run.json").toFile());
+      JsonNode run = new ObjectMapper().readTree(dataDir().resolve("run.json").toFile());
       Map<String, JsonNode> components = new LinkedHashMap<>();
       run.get("components").forEach(c -> components.put(c.get("name").asText(), c));
       return components;
@@ -162,7 +99,7 @@ public final class RunningShop {
   }
 
   public Path dataDir() {
-    return dataDir;
+    return process.dataDir();
   }
 
   /** The data directory of the shop if one was started in this run (without starting one). */
@@ -172,19 +109,6 @@ public final class RunningShop {
 
   /** The launcher's console output so far. */
   public String output() {
-    try {
-      return Files.readString(upLog);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    return process.output();
   }
 }

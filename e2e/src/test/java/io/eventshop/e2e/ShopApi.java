@@ -1,77 +1,47 @@
 package io.eventshop.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.eventshop.bench.load.ShopApi.Line;
+import io.eventshop.bench.load.ShopApi.Reply;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The shop's public REST API as a client uses it: through the gateway, or straight to each
- * service ({@link #direct}) where a test exercises the order flow rather than the edge.
+ * service ({@link #direct}) where a test exercises the order flow rather than the edge. A
+ * synchronous layer over the benchmark's asynchronous client, with the checks a test wants:
+ * each call waits for its answer, and the helpers that return a value fail on an unexpected
+ * status. Orders are {@link Line}s; raw answers are {@link Reply}s.
  */
 public final class ShopApi {
 
-  /** One line of an order: {@code quantity} units of {@code sku}. */
-  public record Line(String sku, int quantity) {
-  }
+  private final io.eventshop.bench.load.ShopApi client;
 
-  /** An HTTP answer: status and parsed JSON body (null when empty). */
-  public record Reply(int status, JsonNode body) {
-  }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
-  private final Function<String, String> baseUrlForPath;
-
-  private ShopApi(Function<String, String> baseUrlForPath) {
-    this.baseUrlForPath = baseUrlForPath;
+  private ShopApi(RunningShop shop, boolean direct) {
+    this.client = new io.eventshop.bench.load.ShopApi(shop.endpoints(), direct);
   }
 
   /** Every request through the gateway, the single entry point. */
   public static ShopApi viaGateway(RunningShop shop) {
-    String gateway = shop.url("gateway").orElseThrow();
-    return new ShopApi(path -> gateway);
+    return new ShopApi(shop, false);
   }
 
   /** Every request to the service that owns the path, as the gateway would route it. */
   public static ShopApi direct(RunningShop shop) {
-    return new ShopApi(path -> shop.url(ownerOf(path)).orElseThrow());
-  }
-
-  private static String ownerOf(String path) {
-    if (path.startsWith("/api/products")) {
-      return "product";
-    }
-    if (path.startsWith("/api/stock")) {
-      return "stock";
-    }
-    if (path.startsWith("/api/orders") || path.matches("/api/customers/[^/]+/orders.*")) {
-      return "order";
-    }
-    return "customer";
+    return new ShopApi(shop, true);
   }
 
   public void createProduct(String sku, String category, String price) {
-    Reply reply = post("/api/products", Map.of("sku", sku, "name", "Product " + sku,
-        "description", "made for a test", "category", category, "price", new BigDecimal(price)));
-    expect(reply, 201);
+    expect(answer(client.createProduct(sku, "Product " + sku, "made for a test", category,
+        new BigDecimal(price))), 201);
   }
 
   public void receiveStock(String sku, int quantity) {
-    Reply reply = post("/api/stock/" + sku + "/receipts", Map.of("quantity", quantity));
+    Reply reply = answer(client.receiveStock(sku, quantity));
     if (reply.status() / 100 != 2) {
       throw new AssertionError("receipt of " + sku + " failed: " + reply);
     }
@@ -79,19 +49,15 @@ public final class ShopApi {
 
   /** Registers a customer and returns the id. */
   public String createCustomer(String name, String creditLimit) {
-    Reply reply = post("/api/customers", Map.of("name", name,
-        "email", name.toLowerCase().replaceAll("[^a-z0-9]", "") + "@example.org",
-        "address", Map.of("street", "Bahnhofstrasse 1", "zip", "8001", "city", "Zürich",
-            "country", "CH"),
-        "creditLimit", new BigDecimal(creditLimit)));
+    String email = name.toLowerCase().replaceAll("[^a-z0-9]", "") + "@example.org";
+    Reply reply = answer(client.createCustomer(name, email, new BigDecimal(creditLimit)));
     expect(reply, 201);
     return reply.body().get("id").asText();
   }
 
   /** Places an order and returns the reply (202 with the order id when accepted). */
   public Reply placeOrder(String customerId, List<Line> lines) {
-    return post("/api/orders", Map.of("customerId", customerId, "lines", lines),
-        UUID.randomUUID().toString());
+    return answer(client.placeOrder(customerId, lines, UUID.randomUUID().toString()));
   }
 
   /** Places an order and returns its id. */
@@ -103,64 +69,38 @@ public final class ShopApi {
 
   /** The order once it has reached a final state (or what it is after {@code timeout}). */
   public JsonNode awaitFinal(String orderId, Duration timeout) {
-    Reply reply = get("/api/orders/" + orderId + "?waitFor=FINAL&timeout="
-        + timeout.toSeconds() + "s");
+    Reply reply = answer(client.awaitFinal(orderId, (int) timeout.toSeconds()));
     expect(reply, 200);
     return reply.body();
   }
 
   public Reply getOrder(String orderId) {
-    return get("/api/orders/" + orderId);
+    return answer(client.order(orderId));
   }
 
   public Reply cancel(String orderId) {
-    return post("/api/orders/" + orderId + "/cancel", Map.of());
+    return answer(client.cancel(orderId));
   }
 
   public JsonNode stock(String sku) {
-    Reply reply = get("/api/stock/" + sku);
+    Reply reply = answer(client.stock(sku));
     expect(reply, 200);
     return reply.body();
   }
 
   public Reply get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET(), path);
+    return answer(client.get(path));
   }
 
-  public Reply post(String path, Object body) {
-    return post(path, body, null);
-  }
-
-  private Reply post(String path, Object body, String idempotencyKey) {
+  /** Waits for the answer; a failed request throws what failed it (I/O, timeout). */
+  private static Reply answer(CompletableFuture<Reply> reply) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-      if (idempotencyKey != null) {
-        request.header("Idempotency-Key", idempotencyKey);
+      return reply.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
       }
-      return send(request, path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private URI uri(String path) {
-    return URI.create(baseUrlForPath.apply(path) + path);
-  }
-
-  private Reply send(HttpRequest.Builder request, String path) {
-    try {
-      HttpResponse<String> response = http.send(
-          request.timeout(REQUEST_TIMEOUT).header("Accept", "application/json").build(),
-          HttpResponse.BodyHandlers.ofString());
-      JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
-      return new Reply(response.statusCode(), body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      throw e;
     }
   }
 

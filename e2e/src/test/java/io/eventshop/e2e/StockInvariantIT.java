@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventshop.bench.load.ShopApi.Line;
 import io.eventshop.contracts.order.OrderRejected;
 import io.eventshop.contracts.order.OrderValidated;
-import io.eventshop.e2e.ShopApi.Line;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * order is final, nothing is oversold and every reservation matches a live validated order.
  * Requests go straight to the services: this tests the flow, not the gateway's rate limit.
  */
-@Order(3)
+@Order(4)
 class StockInvariantIT {
 
   private static final int CLIENTS = 8;

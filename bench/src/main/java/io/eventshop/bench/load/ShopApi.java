@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * The shop's public REST API as the benchmark drives it, asynchronous throughout
  * ({@code java.net.http} {@code sendAsync}): no thread waits for an answer, so thousands of orders
  * can be in flight from a few threads. Every call goes through the gateway, or with
- * {@code direct} to the service owning the path.
+ * {@code direct} to the service owning the path. The end-to-end tests use it through their
+ * synchronous {@code io.eventshop.e2e.ShopApi}.
  */
 public final class ShopApi {
 
@@ -53,8 +54,13 @@ public final class ShopApi {
   }
 
   public CompletableFuture<Reply> createProduct(String sku, BigDecimal price) {
-    return post("/api/products", Map.of("sku", sku, "name", "Bench product " + sku,
-        "description", "seeded by the benchmark", "category", "bench", "price", price), null);
+    return createProduct(sku, "Bench product " + sku, "seeded by the benchmark", "bench", price);
+  }
+
+  public CompletableFuture<Reply> createProduct(String sku, String name, String description,
+                                                String category, BigDecimal price) {
+    return post("/api/products", Map.of("sku", sku, "name", name, "description", description,
+        "category", category, "price", price), null);
   }
 
   public CompletableFuture<Reply> receiveStock(String sku, long quantity) {
@@ -80,8 +86,21 @@ public final class ShopApi {
         REQUEST_TIMEOUT.plusSeconds(timeoutSeconds));
   }
 
+  public CompletableFuture<Reply> order(String orderId) {
+    return get("/api/orders/" + orderId);
+  }
+
+  public CompletableFuture<Reply> cancel(String orderId) {
+    return post("/api/orders/" + orderId + "/cancel", Map.of(), null);
+  }
+
   public CompletableFuture<Reply> stock(String sku) {
-    return get("/api/stock/" + sku, REQUEST_TIMEOUT);
+    return get("/api/stock/" + sku);
+  }
+
+  /** GET of any path of the public API. */
+  public CompletableFuture<Reply> get(String path) {
+    return get(path, REQUEST_TIMEOUT);
   }
 
   private CompletableFuture<Reply> get(String path, Duration timeout) {

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  * launcher as a child JVM), on free ports and its own data directory, stopped with SIGTERM like
  * Ctrl-C. The gateway's per-client rate limit is raised through the environment (Spring's relaxed
  * binding of {@code eventshop.gateway.rate-limit.*}): the benchmark is one client sending
- * thousands of requests a second.
+ * thousands of requests a second. The end-to-end tests start their shared shop with it too.
  */
-final class ShopProcess implements AutoCloseable {
+public final class ShopProcess implements AutoCloseable {
 
   static final List<String> SERVICES =
       List.of("schema-registry", "product", "customer", "stock", "order", "gateway");
@@ -50,8 +50,8 @@ final class ShopProcess implements AutoCloseable {
    * @param kafka        an existing cluster to use instead of the launcher's own broker
    * @param extraOptions further options of {@code up}, e.g. {@code --instances order=2}
    */
-  static ShopProcess start(Path home, Path workDir, Optional<String> kafka,
-                           List<String> extraOptions, PrintStream out) {
+  public static ShopProcess start(Path home, Path workDir, Optional<String> kafka,
+                                  List<String> extraOptions, PrintStream out) {
     Path dataDir = workDir.resolve("data");
     Path log = workDir.resolve("up.log");
     try {
@@ -84,8 +84,22 @@ final class ShopProcess implements AutoCloseable {
     }
   }
 
-  ShopEndpoints endpoints() {
+  public ShopEndpoints endpoints() {
     return ShopEndpoints.fromRunFile(dataDir);
+  }
+
+  /** The {@code --data-dir} of the run: {@code run.json}, {@code logs/}, the broker's data. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The launcher's console output so far. */
+  public String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + log, e);
+    }
   }
 
   private void awaitReady() throws IOException {
