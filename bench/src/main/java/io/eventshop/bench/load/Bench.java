@@ -26,8 +26,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Bench {
 
-  /** Orders per customer within {@link #FRAUD_WINDOW}: under the fraud rule's 10 a minute. */
-  static final int ORDERS_PER_CUSTOMER = 9;
   /** The fraud rule's one-minute window, with a margin for clock differences. */
   static final Duration FRAUD_WINDOW = Duration.ofSeconds(70);
   private static final Duration ORDER_PATH_TIMEOUT = Duration.ofMinutes(2);
@@ -75,10 +73,10 @@ public final class Bench {
     double seedSeconds = LoadPhases.round((System.nanoTime() - seedStart) / 1e9);
 
     OrderLedger ledger = new OrderLedger();
-    CustomerPool pool = new CustomerPool(catalogue.customerIds(), ORDERS_PER_CUSTOMER,
+    CustomerPool pool = new CustomerPool(catalogue.customerIds(), options.ordersPerCustomer(),
         FRAUD_WINDOW);
-    OrderTrips trips = new OrderTrips(api, ledger, pool, new OrderMix(catalogue.skus(), 42),
-        options.orderDeadline());
+    OrderMix mix = new OrderMix(catalogue.skus(), 42);
+    OrderTrips trips = new OrderTrips(api, ledger, pool, mix, options.orderDeadline());
     awaitOrderPath(trips, catalogue);
 
     List<ClosedLoopResult> closed = new ArrayList<>();
@@ -114,9 +112,10 @@ public final class Bench {
             result.sustained() ? "" : "  not sustained");
         open.add(result);
       }
-      after = Usage.now(shop);
       failures = phases.failures();
     }
+    List<PipelineResult> pipeline = pipelinePhases(pool, mix, catalogue, ledger);
+    after = Usage.now(shop);
     if (pool.overBudget() > 0) {
       out.printf("note: %,d orders exceeded a customer's fraud budget (seed more customers)%n",
           pool.overBudget());
@@ -137,7 +136,8 @@ public final class Bench {
     }
 
     long measuredOrders = closed.stream().mapToLong(ClosedLoopResult::orders).sum()
-        + open.stream().mapToLong(OpenLoopResult::orders).sum();
+        + open.stream().mapToLong(OpenLoopResult::orders).sum()
+        + pipeline.stream().mapToLong(PipelineResult::outcomes).sum();
     double shopCpu = LoadPhases.round(after.shopCpuSeconds - before.shopCpuSeconds);
     Double cpuMsPerOrder = after.shopCpuSeconds == 0 || measuredOrders == 0 ? null
         : LoadPhases.round(shopCpu * 1000 / measuredOrders);
@@ -150,7 +150,8 @@ public final class Bench {
 
     return new BenchResult(started.toString(), machine(), target, options.products(), customers,
         seedSeconds, List.copyOf(closed), List.copyOf(open), highestSustained(open), raw,
-        pipeline(closed, open, raw, ledger.meanLinesPerOrder()), List.copyOf(processes), shopCpu,
+        pipelineVsRaw(closed, open, pipeline, raw, ledger.meanLinesPerOrder()),
+        List.copyOf(pipeline), highestSustainedPipeline(pipeline), List.copyOf(processes), shopCpu,
         LoadPhases.round(after.selfCpuSeconds - before.selfCpuSeconds), cpuMsPerOrder,
         correctness, failures);
   }
@@ -178,17 +179,56 @@ public final class Bench {
         + " after seeding; last: " + last);
   }
 
+  /**
+   * The pipeline phases, after the HTTP ones: orders written straight to {@code orders} at each
+   * rate. They need the broker and the registry, which a shop known only by its gateway URL
+   * does not name.
+   */
+  private List<PipelineResult> pipelinePhases(CustomerPool pool, OrderMix mix,
+                                              Catalogue catalogue, OrderLedger ledger) {
+    if (options.pipelineRates().isEmpty()) {
+      return List.of();
+    }
+    Optional<String> registry = shop.registryUrl();
+    if (shop.bootstrapServers() == null || registry.isEmpty()) {
+      out.println("pipeline phases skipped: the shop names no Kafka or no schema registry");
+      return List.of();
+    }
+    List<PipelineResult> results = new ArrayList<>();
+    try (PipelineLoad load = new PipelineLoad(shop.bootstrapServers(), registry.get(), pool, mix,
+        new PipelineOrders(catalogue.priceBySku()), ledger, options.orderDeadline())) {
+      for (double rate : options.pipelineRates()) {
+        PipelineResult result = load.run(rate, options.phaseDuration());
+        out.printf("pipeline R=%-6.0f %8.1f outcomes/s  p50 %7.2f  p99 %7.2f  max %8.2f ms"
+                + "  (%,d written, %,d validated, %,d rejected %s, %,d missing)%s%n", rate,
+            result.achievedRate(), result.latency().p50Ms(), result.latency().p99Ms(),
+            result.latency().maxMs(), result.produced(), result.validated(), result.rejected(),
+            result.rejectionReasons(), result.missing(),
+            result.sustained() ? "" : "  not sustained");
+        results.add(result);
+      }
+    }
+    return results;
+  }
+
   private static Double highestSustained(List<OpenLoopResult> open) {
     return open.stream().filter(OpenLoopResult::sustained)
         .map(OpenLoopResult::offeredRate).max(Comparator.naturalOrder()).orElse(null);
   }
 
-  private static Pipeline pipeline(List<ClosedLoopResult> closed, List<OpenLoopResult> open,
-                                   RawKafkaResult raw, double meanLines) {
+  private static Double highestSustainedPipeline(List<PipelineResult> pipeline) {
+    return pipeline.stream().filter(PipelineResult::sustained)
+        .map(PipelineResult::offeredRate).max(Comparator.naturalOrder()).orElse(null);
+  }
+
+  private static Pipeline pipelineVsRaw(List<ClosedLoopResult> closed, List<OpenLoopResult> open,
+                                        List<PipelineResult> pipeline, RawKafkaResult raw,
+                                        double meanLines) {
     double writes = LoadPhases.round(writesPerOrder(meanLines));
-    double best = Math.max(
+    double best = Math.max(Math.max(
         closed.stream().mapToDouble(ClosedLoopResult::ordersPerSecond).max().orElse(0),
-        open.stream().mapToDouble(OpenLoopResult::achievedRate).max().orElse(0));
+        open.stream().mapToDouble(OpenLoopResult::achievedRate).max().orElse(0)),
+        pipeline.stream().mapToDouble(PipelineResult::achievedRate).max().orElse(0));
     double events = LoadPhases.round(best * writes);
     Double eventsRatio = null;
     Double latencyRatio = null;

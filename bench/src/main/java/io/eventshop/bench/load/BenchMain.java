@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
     description = "End-to-end benchmark of the order pipeline against Kafka's own limit.")
 public final class BenchMain implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "A smoke run: few orders, C=1,8, rates 50,200, 5 s"
-      + " each, 200k raw records.")
+  @Option(names = "--quick", description = "A smoke run: few orders, C=1,8, rates 50,200,"
+      + " pipeline rates 200,500, 5 s each, 200k raw records.")
   private boolean quick;
 
   @Option(names = "--direct", description = "Orders straight to the order service, not through"
@@ -47,6 +47,16 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--rates", split = ",", paramLabel = "R", description = "Open-loop offered"
       + " rates in orders/s (default 100,1000,5000).")
   private List<Double> rates;
+
+  @Option(names = "--pipeline-rates", split = ",", paramLabel = "R", description = "Pipeline"
+      + " phases: OrderPlaced written straight to Kafka at R orders/s, outcomes read back, no"
+      + " HTTP (default 1000,2000,5000; --quick 200,500).")
+  private List<Double> pipelineRates;
+
+  @Option(names = "--orders-per-customer", paramLabel = "N", description = "A customer's order"
+      + " budget per 70 s (default 9, under the fraud rule's 10 a minute). More needs a shop with"
+      + " a raised fraud limit, as the shop the benchmark starts itself has.")
+  private Integer ordersPerCustomer;
 
   @Option(names = "--duration", paramLabel = "SECONDS", description = "Length of each measured"
       + " phase (default 20).")
@@ -95,6 +105,8 @@ public final class BenchMain implements Callable<Integer> {
         Optional.ofNullable(warmupSeconds).map(Duration::ofSeconds).orElse(base.warmup()),
         Optional.ofNullable(clients).orElse(base.closedLoopClients()),
         Optional.ofNullable(rates).orElse(base.openLoopRates()),
+        Optional.ofNullable(pipelineRates).orElse(base.pipelineRates()),
+        Optional.ofNullable(ordersPerCustomer).orElse(base.ordersPerCustomer()),
         Optional.ofNullable(durationSeconds).map(Duration::ofSeconds)
             .orElse(base.phaseDuration()),
         base.maxOrdersPerPhase(), base.maxInFlight(), base.orderDeadline(), !noRawKafka,

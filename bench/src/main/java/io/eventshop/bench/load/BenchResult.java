@@ -12,6 +12,10 @@ import java.util.Map;
  * @param highestSustainedRate   the highest offered open-loop rate sustained with p99 under
  *                               {@value LoadPhases#SUSTAINED_P99_MS} ms, or null if none was
  * @param rawKafka               Kafka's own limit on the same broker, or null if not measured
+ * @param pipelineVsRaw          the best phase's topic writes against the raw broker's
+ * @param pipeline               the pipeline phases ({@code OrderPlaced} straight to Kafka)
+ * @param highestSustainedPipelineRate the highest offered pipeline rate sustained (see
+ *                               {@link PipelineResult#sustained}), or null if none was
  * @param processes              CPU and peak RSS of every process of the run, at its end
  * @param shopCpuSecondsUnderLoad CPU of the shop's processes during the measured phases
  * @param loadGeneratorCpuSeconds CPU of the benchmark's own JVM during the measured phases (it
@@ -22,7 +26,8 @@ import java.util.Map;
 public record BenchResult(String timestamp, Machine machine, String target, int products,
                           int customers, double seedSeconds, List<ClosedLoopResult> closedLoop,
                           List<OpenLoopResult> openLoop, Double highestSustainedRate,
-                          RawKafkaResult rawKafka, Pipeline pipeline,
+                          RawKafkaResult rawKafka, Pipeline pipelineVsRaw,
+                          List<PipelineResult> pipeline, Double highestSustainedPipelineRate,
                           List<ProcessUsage> processes, double shopCpuSecondsUnderLoad,
                           double loadGeneratorCpuSeconds, Double cpuMsPerOrder,
                           CorrectnessReport correctness, Map<String, Long> failures) {
@@ -35,7 +40,7 @@ public record BenchResult(String timestamp, Machine machine, String target, int 
    * The order pipeline against the raw broker.
    *
    * @param writesPerOrder       topic writes of one order by design (see {@link Bench#writesPerOrder})
-   * @param bestOrdersPerSecond  the best final orders/s of any phase
+   * @param bestOrdersPerSecond  the best final orders/s of any phase, pipeline phases included
    * @param eventsPerSecond      {@code bestOrdersPerSecond × writesPerOrder}
    * @param eventsOverRawRecords eventsPerSecond over the raw producer's records/s
    * @param orderP50OverRawP50   the closed loop's p50 with one client over the raw end-to-end p50

@@ -9,8 +9,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The run as a picture, plain SVG: latency percentiles (log scale) against the offered rate of
- * the open-loop phases, and against the clients of the closed-loop phases, with the 100 ms line
- * an open-loop rate must stay under.
+ * the open-loop phases, against the clients of the closed-loop phases, and (if the run had them)
+ * against the offered rate of the pipeline phases, with the 100 ms line an open-loop or pipeline
+ * rate must stay under.
  */
 final class LatencyChart {
 
@@ -34,7 +35,9 @@ final class LatencyChart {
 
   static String svg(BenchResult result) {
     StringBuilder svg = new StringBuilder();
-    int width = 2 * PANEL_WIDTH + 20;
+    List<PipelineResult> pipeline = result.pipeline();
+    int panels = pipeline.isEmpty() ? 2 : 3;
+    int width = panels * PANEL_WIDTH + (panels - 1) * 20;
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
         + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n",
         width, HEIGHT, width, HEIGHT));
@@ -54,6 +57,12 @@ final class LatencyChart {
         closed.stream().map(r -> "C=" + r.clients()).toList(),
         closed.stream().map(r -> format(r.ordersPerSecond()) + "/s").toList(),
         series(closed, ClosedLoopResult::latency), false);
+    if (!pipeline.isEmpty()) {
+      panel(svg, 2 * (PANEL_WIDTH + 20), "Pipeline, no HTTP: outcome latency vs rate",
+          pipeline.stream().map(r -> format(r.offeredRate())).toList(),
+          pipeline.stream().map(r -> "got " + format(r.achievedRate()) + "/s").toList(),
+          series(pipeline, PipelineResult::latency), true);
+    }
     svg.append("</svg>\n");
     return svg.toString();
   }

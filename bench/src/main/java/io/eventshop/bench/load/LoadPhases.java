@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -90,36 +89,29 @@ final class LoadPhases implements AutoCloseable {
     RateSchedule schedule = RateSchedule.of(start, rate, duration);
     long hardEnd = start + duration.toNanos() + drainTimeout.toNanos();
     List<CompletableFuture<Trip>> sent = new ArrayList<>();
-    long dropped = 0;
-    long next = 0;
-    while (next < schedule.count() && System.nanoTime() < hardEnd) {
-      long due = schedule.dueBy(System.nanoTime());
-      for (; next < due; next++) {
-        if (inFlight.get() >= maxInFlight) {
-          dropped++;
-          continue;
-        }
-        inFlight.incrementAndGet();
-        CompletableFuture<Trip> trip = trips.run(schedule.intendedNanos(next));
-        trip.whenComplete((done, error) -> {
-          inFlight.decrementAndGet();
-          tally.add(done);
-        });
-        sent.add(trip);
+    AtomicLong dropped = new AtomicLong();
+    long issued = schedule.issue(hardEnd, i -> {
+      if (inFlight.get() >= maxInFlight) {
+        dropped.incrementAndGet();
+        return;
       }
-      if (next < schedule.count()) {
-        LockSupport.parkNanos(Math.max(0, schedule.intendedNanos(next) - System.nanoTime()));
-      }
-    }
-    dropped += schedule.count() - next;
+      inFlight.incrementAndGet();
+      CompletableFuture<Trip> trip = trips.run(schedule.intendedNanos(i));
+      trip.whenComplete((done, error) -> {
+        inFlight.decrementAndGet();
+        tally.add(done);
+      });
+      sent.add(trip);
+    });
+    dropped.addAndGet(schedule.count() - issued);
     awaitAll(sent, Duration.ofNanos(Math.max(0, hardEnd - System.nanoTime())));
     double seconds = tally.secondsSince(start);
     long orders = tally.orders();
     long failed = sent.size() - orders; // failed, or still unfinished after the drain timeout
     double achieved = seconds == 0 ? 0 : round(orders / seconds);
     LatencySummary latency = tally.latency();
-    return new OpenLoopResult(rate, sent.size(), dropped, orders, failed, achieved, latency,
-        OpenLoopResult.sustains(rate, achieved, dropped, failed, latency));
+    return new OpenLoopResult(rate, sent.size(), dropped.get(), orders, failed, achieved, latency,
+        OpenLoopResult.sustains(rate, achieved, dropped.get(), failed, latency));
   }
 
   private static void awaitAll(List<? extends CompletableFuture<?>> futures, Duration timeout) {

@@ -1,6 +1,8 @@
 package io.eventshop.bench.load;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * When each order of an open-loop phase is meant to be sent: order {@code i} at
@@ -43,5 +45,25 @@ public record RateSchedule(long startNanos, double ratePerSecond, long count) {
   /** The end of the schedule: when the last order is due. */
   public long lastNanos() {
     return count == 0 ? startNanos : intendedNanos(count - 1);
+  }
+
+  /**
+   * Issues the orders of this schedule as they fall due, parking in between, until all are
+   * issued or {@code hardEndNanos} passes: {@code order} gets each order's index (its intended
+   * time is {@link #intendedNanos}). A late loop catches up at once, so a stall of the load
+   * generator shows as latency, not as a lower rate. Returns how many orders were issued.
+   */
+  public long issue(long hardEndNanos, LongConsumer order) {
+    long next = 0;
+    while (next < count && System.nanoTime() < hardEndNanos) {
+      long due = dueBy(System.nanoTime());
+      for (; next < due; next++) {
+        order.accept(next);
+      }
+      if (next < count) {
+        LockSupport.parkNanos(Math.max(0, intendedNanos(next) - System.nanoTime()));
+      }
+    }
+    return next;
   }
 }

@@ -44,6 +44,7 @@ public final class ResultFiles {
     ObjectNode root = MAPPER.valueToTree(result);
     root.withArray("closedLoop").forEach(ResultFiles::flattenLatency);
     root.withArray("openLoop").forEach(ResultFiles::flattenLatency);
+    root.withArray("pipeline").forEach(ResultFiles::flattenLatency);
     if (result.rawKafka() != null) {
       ObjectNode raw = (ObjectNode) root.get("rawKafka");
       raw.put("producerRecordsPerSecond", result.rawKafka().producer().recordsPerSecond());

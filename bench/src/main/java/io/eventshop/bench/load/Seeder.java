@@ -19,6 +19,11 @@ import java.util.stream.IntStream;
 final class Seeder {
 
   static final long UNITS_PER_PRODUCT = 1_000_000;
+  /**
+   * Credit is held for every validated order and never released in a run: this covers
+   * {@value BenchOptions#MAX_ORDERS_PER_CUSTOMER} orders of the mix's largest (3 lines x 2 units
+   * x 49.99 CHF), the most {@code --orders-per-customer} allows.
+   */
   static final BigDecimal CREDIT_LIMIT = new BigDecimal("1000000.00");
   private static final int CONCURRENCY = 32;
   private static final int UNAVAILABLE_RETRIES = 3;
@@ -46,12 +51,14 @@ final class Seeder {
         i -> receiveOnce(skus.get(i)), out);
     Map<String, Long> received = new LinkedHashMap<>();
     skus.forEach(sku -> received.put(sku, UNITS_PER_PRODUCT));
+    Map<String, BigDecimal> prices = new LinkedHashMap<>();
+    IntStream.range(0, products).forEach(i -> prices.put(skus.get(i), priceOf(i)));
     // not retried blindly (a repeat after a timeout could register the customer twice), only
     // after a 503: the customer service answers it when the change was not made
     List<String> customerIds = Bounded.run("customers", customers, CONCURRENCY, 1, TIMEOUT,
         i -> registerCustomer(i, UNAVAILABLE_RETRIES)
             .thenApply(reply -> expect(reply, "customer " + i, 201).text("id")), out);
-    return new Catalogue(skus, received, customerIds);
+    return new Catalogue(skus, prices, received, customerIds);
   }
 
   private CompletableFuture<Reply> registerCustomer(int i, int retriesLeft) {

@@ -82,6 +82,11 @@ public record ShopEndpoints(Map<String, String> urls, String bootstrapServers,
         new IllegalStateException("no URL of " + component + " (known: " + urls.keySet() + ")"));
   }
 
+  /** The schema registry's URL, if the shop's run file names one. */
+  public Optional<String> registryUrl() {
+    return url("schema-registry");
+  }
+
   private Optional<String> url(String component) {
     return Optional.ofNullable(urls.get(component));
   }

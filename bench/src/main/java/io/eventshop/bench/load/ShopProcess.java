@@ -20,7 +20,12 @@ import java.util.concurrent.TimeUnit;
  * launcher as a child JVM), on free ports and its own data directory, stopped with SIGTERM like
  * Ctrl-C. The gateway's per-client rate limit is raised through the environment (Spring's relaxed
  * binding of {@code eventshop.gateway.rate-limit.*}): the benchmark is one client sending
- * thousands of requests a second. The end-to-end tests start their shared shop with it too.
+ * thousands of requests a second. So is the fraud rule's limit of orders per customer and minute
+ * ({@code eventshop.customer.fraud.max-orders-per-window}, to its maximum): the benchmark
+ * measures throughput, not the fraud rule, and at thousands of orders a second the 10 a minute
+ * would need more customers than seeding makes in reasonable time (see
+ * {@code --orders-per-customer}). Nothing else changes. The end-to-end tests start their shared
+ * shop with it too.
  */
 public final class ShopProcess implements AutoCloseable {
 
@@ -28,7 +33,8 @@ public final class ShopProcess implements AutoCloseable {
       List.of("schema-registry", "product", "customer", "stock", "order", "gateway");
   static final Map<String, String> ENVIRONMENT = Map.of(
       "EVENTSHOP_GATEWAY_RATELIMIT_REQUESTSPERSECOND", "1000000",
-      "EVENTSHOP_GATEWAY_RATELIMIT_BURST", "1000000");
+      "EVENTSHOP_GATEWAY_RATELIMIT_BURST", "1000000",
+      "EVENTSHOP_CUSTOMER_FRAUD_MAXORDERSPERWINDOW", "100000");
   // generous: on a shared 2-core machine a JVM may take minutes to start
   private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(8);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(20);

@@ -35,6 +35,23 @@ final class SummaryTable {
         r.highestSustainedRate() == null ? "none of the offered rates"
             : String.format(Locale.ROOT, "%.0f orders/s", r.highestSustainedRate()));
     line(t, "");
+    if (!r.pipeline().isEmpty()) {
+      line(t, "pipeline     outcomes/s    p50 ms    p95 ms    p99 ms  p99.9 ms    max ms  missing"
+          + "  sustained  validated  rejected");
+      for (PipelineResult p : r.pipeline()) {
+        LatencySummary l = p.latency();
+        line(t, "R=%-9.0f %11.1f %9.2f %9.2f %9.2f %9.2f %9.2f %8d  %-9s %10d %9d%s",
+            p.offeredRate(), p.achievedRate(), l.p50Ms(), l.p95Ms(), l.p99Ms(), l.p999Ms(),
+            l.maxMs(), p.missing() + p.sendFailures(), p.sustained() ? "yes" : "no",
+            p.validated(), p.rejected(), p.rejectionReasons().isEmpty() ? ""
+                : " " + p.rejectionReasons());
+      }
+      line(t, "highest pipeline rate (OrderPlaced straight to Kafka) with p99 < %.0f ms: %s",
+          LoadPhases.SUSTAINED_P99_MS, r.highestSustainedPipelineRate() == null
+              ? "none of the offered rates"
+              : String.format(Locale.ROOT, "%.0f orders/s", r.highestSustainedPipelineRate()));
+      line(t, "");
+    }
     if (r.rawKafka() != null) {
       ProducerPerformanceReport p = r.rawKafka().producer();
       EndToEndLatencyReport e = r.rawKafka().endToEnd();
@@ -46,7 +63,7 @@ final class SummaryTable {
     } else {
       line(t, "raw Kafka: not measured");
     }
-    BenchResult.Pipeline p = r.pipeline();
+    BenchResult.Pipeline p = r.pipelineVsRaw();
     line(t, "order pipeline: %.1f topic writes per order x %.1f orders/s = %,.0f events/s%s",
         p.writesPerOrder(), p.bestOrdersPerSecond(), p.eventsPerSecond(),
         p.eventsOverRawRecords() == null ? ""

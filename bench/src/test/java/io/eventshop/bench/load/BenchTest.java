@@ -27,14 +27,14 @@ class BenchTest {
 
   private static BenchOptions options() {
     return new BenchOptions(false, 10, 30, Duration.ofMillis(200), List.of(1, 4),
-        List.of(50.0), Duration.ofSeconds(1), 1_000, 100, Duration.ofSeconds(2), false, 0, 200,
+        List.of(50.0), List.of(), BenchOptions.DEFAULT_ORDERS_PER_CUSTOMER, Duration.ofSeconds(1), 1_000, 100, Duration.ofSeconds(2), false, 0, 200,
         0, null);
   }
 
   /** Enough orders to hit a fault, quickly: one short closed-loop phase. */
   private static BenchOptions faultOptions() {
-    return new BenchOptions(false, 10, 30, Duration.ZERO, List.of(2), List.of(),
-        Duration.ofMillis(500), 100, 100, Duration.ofSeconds(2), false, 0, 200, 0, null);
+    return new BenchOptions(false, 10, 30, Duration.ZERO, List.of(2), List.of(), List.of(),
+        BenchOptions.DEFAULT_ORDERS_PER_CUSTOMER, Duration.ofMillis(500), 100, 100, Duration.ofSeconds(2), false, 0, 200, 0, null);
   }
 
   @Test

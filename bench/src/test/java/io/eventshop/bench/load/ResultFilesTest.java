@@ -33,6 +33,11 @@ class ResultFilesTest {
             new ProcessUsage("producer-performance", 11, 30, 400),
             new ProcessUsage("end-to-end-latency", 12, 5, 200)),
         new BenchResult.Pipeline(8.4, 250, 2_100, 0.014, 4.25),
+        List.of(new PipelineResult(2_000, 40_000, 0, 40_000, 39_990, 10,
+                Map.of("OUT_OF_STOCK", 10L), 0, 0, 1_990.5, fast, true),
+            new PipelineResult(5_000, 100_000, 0, 99_000, 99_000, 0, Map.of(), 1_000, 0, 3_100,
+                slow, false)),
+        2_000.0,
         List.of(new ProcessUsage("kafka", 10, 120.5, 900)), 150, 60, 25.0,
         new CorrectnessReport(28_000, 28_000, 0, 0, Map.of("VALIDATED", 28_000L), Map.of(),
             1_000, List.of()),
@@ -59,6 +64,15 @@ class ResultFilesTest {
     assertThat(json.at("/rawKafka/endToEndP50Ms").asDouble()).isEqualTo(2);
     assertThat(json.at("/cpuMsPerOrder").asDouble()).isEqualTo(25);
     assertThat(json.at("/highestSustainedRate").asDouble()).isEqualTo(100);
+    assertThat(json.at("/pipeline/0/offeredRate").asDouble()).isEqualTo(2_000);
+    assertThat(json.at("/pipeline/0/achievedRate").asDouble()).isEqualTo(1_990.5);
+    assertThat(json.at("/pipeline/0/p50Ms").asDouble()).isEqualTo(8.5);
+    assertThat(json.at("/pipeline/0/p99Ms").asDouble()).isEqualTo(21.25);
+    assertThat(json.at("/pipeline/0/rejectionReasons/OUT_OF_STOCK").asLong()).isEqualTo(10);
+    assertThat(json.at("/pipeline/1/missing").asLong()).isEqualTo(1_000);
+    assertThat(json.at("/pipeline/1/sustained").asBoolean()).isFalse();
+    assertThat(json.at("/highestSustainedPipelineRate").asDouble()).isEqualTo(2_000);
+    assertThat(json.at("/pipelineVsRaw/writesPerOrder").asDouble()).isEqualTo(8.4);
     assertThat(json.at("/correct").asBoolean()).isTrue();
   }
 
@@ -70,9 +84,19 @@ class ResultFilesTest {
     Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
-    // five percentiles in each of the two panels
-    assertThat(document.getElementsByTagName("polyline").getLength()).isEqualTo(10);
-    assertThat(svg).contains("p99 bound", "1,000", "C=64", "got 700/s");
+    // five percentiles in each of the three panels: open loop, closed loop, pipeline
+    assertThat(document.getElementsByTagName("polyline").getLength()).isEqualTo(15);
+    assertThat(svg).contains("p99 bound", "1,000", "C=64", "got 700/s", "Pipeline",
+        "got 3,100/s");
+  }
+
+  @Test
+  void tabulatesThePipelinePhasesWithTheirHighestSustainedRate() {
+    String table = SummaryTable.render(sample());
+
+    assertThat(table).contains("pipeline     outcomes/s",
+        "highest pipeline rate (OrderPlaced straight to Kafka) with p99 < 100 ms: 2000 orders/s",
+        "{OUT_OF_STOCK=10}", "order pipeline: 8.4 topic writes per order");
   }
 
   @Test
