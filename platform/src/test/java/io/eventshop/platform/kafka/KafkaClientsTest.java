@@ -75,6 +75,24 @@ class KafkaClientsTest {
   }
 
   @Test
+  void transactionalWritersRetryConcurrentTransactionsSoonUnlessTheClientPropertiesSayOtherwise()
+      throws Exception {
+    KafkaClients defaults = new KafkaClients(properties(null, null), "stock");
+    assertThat(defaults.transactionalProducer("w", "stock-writer"))
+        .containsEntry("retry.backoff.ms", KafkaClients.TRANSACTIONAL_RETRY_BACKOFF_MS);
+    assertThat(defaults.streams(null))
+        .containsEntry("producer.retry.backoff.ms", KafkaClients.TRANSACTIONAL_RETRY_BACKOFF_MS);
+    assertThat(defaults.producer("orders")).doesNotContainKey("retry.backoff.ms");
+
+    Path file = temp.resolve("client.properties");
+    Files.writeString(file, "retry.backoff.ms=250\n");
+    KafkaClients configured = new KafkaClients(properties(file, null), "stock");
+    assertThat(configured.transactionalProducer("w", "stock-writer"))
+        .containsEntry("retry.backoff.ms", "250");
+    assertThat(configured.streams(null)).containsEntry("producer.retry.backoff.ms", "250");
+  }
+
+  @Test
   void anUnreadableClientPropertiesFileIsReportedByItsKey() {
     Path missing = temp.resolve("missing.properties");
 

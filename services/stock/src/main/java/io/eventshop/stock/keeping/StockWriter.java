@@ -28,7 +28,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -311,8 +310,8 @@ public final class StockWriter implements SmartLifecycle {
   }
 
   private KafkaProducer<byte[], byte[]> newProducer() {
-    Map<String, Object> config = clients.producer("stock-writer");
-    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+    Map<String, Object> config = clients.transactionalProducer("stock-writer",
+        settings.transactionalId());
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
