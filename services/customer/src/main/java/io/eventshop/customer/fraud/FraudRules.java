@@ -39,8 +39,9 @@ public final class FraudRules {
                         Optional<Instant> registeredAt) {
     List<String> details = new ArrayList<>();
     if (ordersInWindow > policy.maxOrdersPerWindow()) {
-      details.add(ordersInWindow + " orders within " + spoken(policy.window()) + " (at most "
-          + policy.maxOrdersPerWindow() + ")");
+      // The count stops one past the limit (FraudCheck), so say "more than", not how many.
+      details.add("more than " + policy.maxOrdersPerWindow() + " orders within "
+          + spoken(policy.window()));
     }
     boolean newCustomer = registeredAt
         .map(registered -> Duration.between(registered, placedAt).compareTo(policy.newCustomerAge()) < 0)

@@ -22,7 +22,7 @@ class FraudRulesTest {
 
     Verdict eleventh = rules.assess(11, BigDecimal.TEN, NOW, LONG_AGO);
     assertThat(eleventh.findings()).containsExactly(Finding.FRAUD_SUSPECTED);
-    assertThat(eleventh.detail()).isEqualTo("11 orders within 1 minute (at most 10)");
+    assertThat(eleventh.detail()).isEqualTo("more than 10 orders within 1 minute");
   }
 
   @Test
