@@ -60,7 +60,7 @@ class FraudRulesTest {
     Verdict verdict = rules.assess(12, new BigDecimal("9000.00"), NOW, Optional.of(NOW));
 
     assertThat(verdict.findings()).containsExactly(Finding.FRAUD_SUSPECTED);
-    assertThat(verdict.detail()).contains("12 orders", "9000.00");
+    assertThat(verdict.detail()).contains("more than 10 orders", "9000.00");
   }
 
   @Test

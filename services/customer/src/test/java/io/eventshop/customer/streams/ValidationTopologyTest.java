@@ -217,7 +217,7 @@ class ValidationTopologyTest {
     assertThat(checks).extracting(OrderValidation::getPassed)
         .containsExactly(true, true, true, false, true);
     assertThat(checks.get(3).getReasons()).containsExactly(RejectionReason.FRAUD_SUSPECTED);
-    assertThat(checks.get(3).getDetail()).contains("4 orders");
+    assertThat(checks.get(3).getDetail()).contains("more than 3 orders");
   }
 
   @Test
