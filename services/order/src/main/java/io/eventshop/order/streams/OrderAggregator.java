@@ -99,7 +99,8 @@ final class OrderAggregator
           event.occurredAt().toEpochMilli()));
     }
     if (after.state() != before.state()) {
-      log.info("order {} is {}{}", after.id(), after.state(),
+      // Per order: DEBUG, or thousands of lines a second under load (the topic is the history).
+      log.debug("order {} is {}{}", after.id(), after.state(),
           after.reasons().isEmpty() ? "" : " " + after.reasons());
       changes.changed(after);
     }
