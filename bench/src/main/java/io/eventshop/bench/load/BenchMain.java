@@ -45,12 +45,12 @@ public final class BenchMain implements Callable<Integer> {
   private List<Integer> clients;
 
   @Option(names = "--rates", split = ",", paramLabel = "R", description = "Open-loop offered"
-      + " rates in orders/s (default 100,1000,5000).")
+      + " rates in orders/s (default 25,50,100,150).")
   private List<Double> rates;
 
   @Option(names = "--pipeline-rates", split = ",", paramLabel = "R", description = "Pipeline"
       + " phases: OrderPlaced written straight to Kafka at R orders/s, outcomes read back, no"
-      + " HTTP (default 1000,2000,5000; --quick 200,500).")
+      + " HTTP (default 500,1000,2000,5000; --quick 200,500).")
   private List<Double> pipelineRates;
 
   @Option(names = "--orders-per-customer", paramLabel = "N", description = "A customer's order"
@@ -62,7 +62,8 @@ public final class BenchMain implements Callable<Integer> {
       + " phase (default 20).")
   private Integer durationSeconds;
 
-  @Option(names = "--warmup", paramLabel = "SECONDS", description = "Warm-up (default 15).")
+  @Option(names = "--warmup", paramLabel = "SECONDS", description = "Warm-up (default 60: on 2"
+      + " cores the JIT compilers of eight JVMs need that long).")
   private Integer warmupSeconds;
 
   @Option(names = "--products", paramLabel = "N", description = "Products to seed (default"

@@ -86,11 +86,6 @@ final class CorrectnessCheck {
     return open.stream().filter(order -> order.orderId == null).count();
   }
 
-  /**
-   * Reads every product's stock until it matches the orders or the timeout passes: the stock
-   * service releases a rejected order's reservation after the order service has published the
-   * rejection, so {@code reserved} may lag the final states for a moment.
-   */
   /** A short pause between two rounds of the stock check; false when interrupted. */
   private static boolean paused() {
     try {
@@ -102,6 +97,11 @@ final class CorrectnessCheck {
     }
   }
 
+  /**
+   * Reads every product's stock until it matches the orders or the timeout passes: the stock
+   * service releases a rejected order's reservation after the order service has published the
+   * rejection, so {@code reserved} may lag the final states for a moment.
+   */
   private List<String> stockProblems(Map<String, Long> validatedUnits, Catalogue catalogue) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<String> problems;

@@ -39,7 +39,7 @@ class BenchOptionsTest {
 
   @Test
   void runsThePipelinePhasesByDefault() {
-    assertThat(BenchOptions.full().pipelineRates()).containsExactly(1_000.0, 2_000.0, 5_000.0);
+    assertThat(BenchOptions.full().pipelineRates()).containsExactly(500.0, 1_000.0, 2_000.0, 5_000.0);
     assertThat(BenchOptions.quick().pipelineRates()).containsExactly(200.0, 500.0);
     assertThat(BenchOptions.smoke().pipelineRates()).containsExactly(20.0);
     assertThat(BenchOptions.full().ordersPerCustomer()).isEqualTo(9);
