@@ -12,13 +12,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real Apache Kafka broker in KRaft mode (combined broker and controller), run as a child JVM
@@ -220,12 +220,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
+  /**
+   * A new cluster id, made by Kafka's own {@link Uuid}: plain URL-safe base64 of random bytes
+   * starts with '-' once in 64 times, which kafka-storage's argument parser takes for an option.
+   */
   private static String randomClusterId() {
-    UUID uuid = UUID.randomUUID();
-    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-    bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    return Uuid.randomUuid().toString();
   }
 
   private static List<String> javaCommand(Settings settings, Path log4j, String mainClass,
