@@ -1,15 +1,9 @@
 package io.eventshop.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventshop.bench.load.ShopEndpoints;
 import io.eventshop.bench.load.ShopProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,34 +62,22 @@ public final class RunningShop {
     return process.endpoints();
   }
 
-  /** Components of the run as {@code run.json} lists them: name → (url, pid). */
-  public Map<String, JsonNode> components() {
-    try {
-      JsonNode run = new ObjectMapper().readTree(dataDir().resolve("run.json").toFile());
-      Map<String, JsonNode> components = new LinkedHashMap<>();
-      run.get("components").forEach(c -> components.put(c.get("name").asText(), c));
-      return components;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** The base URL of a component, e.g. {@code http://127.0.0.1:41234}. */
   public Optional<String> url(String component) {
-    return Optional.ofNullable(components().get(component)).map(c -> c.get("url").asText());
+    return Optional.ofNullable(endpoints().urls().get(component));
   }
 
   public String bootstrapServers() {
-    return url("kafka").orElseThrow();
+    return endpoints().bootstrapServers();
   }
 
   public String registryUrl() {
     return url("schema-registry").orElseThrow();
   }
 
-  /** The pid of a component's process, as the launcher knows it now. */
+  /** The pid of a component's process, as the launcher knows it now ({@code run.json}). */
   public long pid(String component) {
-    return components().get(component).get("pid").asLong();
+    return endpoints().pids().get(component);
   }
 
   public Path dataDir() {

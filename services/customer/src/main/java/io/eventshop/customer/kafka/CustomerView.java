@@ -48,8 +48,8 @@ public final class CustomerView implements SmartLifecycle {
   private final Map<String, Object> consumerConfig;
   private final AvroSerde<io.eventshop.contracts.customer.Customer> serde;
   private final Map<String, Entry> customers = new ConcurrentHashMap<>();
-  /** Per partition of {@code customers}: the offset of the next record to read. */
-  private final Map<Integer, Long> readUpTo = new ConcurrentHashMap<>();
+  /** Per partition of {@code customers}: the offset of the next record to read (its monitor). */
+  private final Map<Integer, Long> readUpTo = new HashMap<>();
   private volatile boolean caughtUp;
   private volatile boolean running;
   private volatile Consumer<String, byte[]> consumer;
