@@ -36,4 +36,18 @@ public class SchemaRegistryException extends RuntimeException {
   public int errorCode() {
     return errorCode;
   }
+
+  /**
+   * Whether {@code error} (or one of its causes) comes from a registry that is unreachable or
+   * failing (5xx), as opposed to bytes that are bad in themselves: a consumer should then read the
+   * record again later instead of dead-lettering a record that is probably fine.
+   */
+  public static boolean isTransient(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SchemaRegistryException registry) {
+        return registry.status() == UNREACHABLE || registry.status() >= 500;
+      }
+    }
+    return false;
+  }
 }

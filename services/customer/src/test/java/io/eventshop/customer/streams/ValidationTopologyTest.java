@@ -18,7 +18,7 @@ import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.customer.fraud.FraudPolicy;
 import io.eventshop.testing.InMemorySchemaRegistry;
-import io.eventshop.platform.kafka.DeadLetterDeserializationHandler;
+import io.eventshop.platform.streams.DeadLetterDeserializationHandler;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.product.Product;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
-import io.eventshop.platform.kafka.DeadLetterDeserializationHandler;
+import io.eventshop.platform.streams.DeadLetterDeserializationHandler;
 import io.eventshop.platform.kafka.DeadLetters;
 import io.eventshop.product.TestSchemaRegistry;
 import java.math.BigDecimal;

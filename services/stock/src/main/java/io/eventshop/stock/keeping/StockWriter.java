@@ -233,7 +233,7 @@ public final class StockWriter implements SmartLifecycle {
       }
       out = keeper.onOrderEvent(event, now);
     } catch (SerializationException | IllegalArgumentException e) {
-      if (registryUnavailable(e)) {
+      if (SchemaRegistryException.isTransient(e)) {
         throw (SerializationException) e; // not the record's fault: abort and retry it
       }
       // The dead letter is part of this transaction: written once, with the offset.
@@ -250,16 +250,6 @@ public final class StockWriter implements SmartLifecycle {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ProducerFencedException) {
         return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean registryUnavailable(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SchemaRegistryException registry) {
-        return registry.status() == SchemaRegistryException.UNREACHABLE
-            || registry.status() >= 500;
       }
     }
     return false;
