@@ -1,59 +1,67 @@
 package io.eventshop.gateway;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Everything the gateway can be told, with its defaults in {@code application.yml}.
+ * Everything the gateway can be told ({@code eventshop.gateway.*}), with its defaults; a bad
+ * value stops start-up with a message naming the key. How to reach Kafka and the schema registry
+ * (for the event log) is the platform's {@code eventshop.kafka.*} and
+ * {@code eventshop.schema-registry.*}.
  *
- * @param gateway        routing, rate limit, CORS and the event log
- * @param kafka          where the event log reads the business topics
- * @param schemaRegistry where the event log finds the writer schemas of the values it decodes
+ * @param services  base URLs of each service's instances, by service name (several URLs: the
+ *                  gateway balances between them round-robin); the launcher passes them
+ * @param rateLimit the per-client token bucket of {@code /api/**}
+ * @param cors      origins allowed to call the API from a browser
+ * @param eventLog  the admin's view of the topics
  */
-@ConfigurationProperties(prefix = "eventshop")
-public record GatewayProperties(Gateway gateway, Kafka kafka, SchemaRegistry schemaRegistry) {
+@Validated
+@ConfigurationProperties("eventshop.gateway")
+public record GatewayProperties(
+    @NotEmpty(message = "eventshop.gateway.services must name at least one service")
+    Map<String, List<URI>> services,
+    @Valid @DefaultValue RateLimit rateLimit,
+    @Valid @DefaultValue Cors cors,
+    @Valid @DefaultValue EventLog eventLog) {
 
-  /**
-   * @param services  base URLs of each service's instances, by service name (several URLs: the
-   *                  gateway balances between them round-robin)
-   * @param rateLimit the per-client token bucket of {@code /api/**}
-   * @param cors      origins allowed to call the API from a browser
-   * @param eventLog  the admin's view of the topics
-   */
-  public record Gateway(Map<String, List<URI>> services, RateLimit rateLimit, Cors cors,
-                        EventLog eventLog) {
+  public GatewayProperties {
+    services = services == null ? Map.of() : Map.copyOf(services);
+  }
 
-    public Gateway {
-      services = Map.copyOf(services);
-      services.forEach((service, urls) -> {
-        if (urls.isEmpty()) {
-          throw new IllegalArgumentException(
-              "eventshop.gateway.services." + service + " needs at least one URL");
-        }
-      });
-    }
+  /** Every service has at least one URL. */
+  @AssertTrue(message = "eventshop.gateway.services.<name> needs at least one URL")
+  public boolean isEveryServiceReachable() {
+    return services.values().stream().noneMatch(urls -> urls == null || urls.isEmpty());
   }
 
   /**
    * @param requestsPerSecond tokens added to a client's bucket per second
    * @param burst             the bucket's size: requests a client may send at once
    */
-  public record RateLimit(double requestsPerSecond, int burst) {
+  public record RateLimit(
+      @DefaultValue("50") @DecimalMin(value = "0.001", message = RATE) double requestsPerSecond,
+      @DefaultValue("100") @Min(value = 1, message = BURST) int burst) {
 
-    public RateLimit {
-      if (requestsPerSecond <= 0 || burst < 1) {
-        throw new IllegalArgumentException(
-            "eventshop.gateway.rate-limit: requests-per-second must be > 0 and burst >= 1");
-      }
-    }
+    static final String RATE = "eventshop.gateway.rate-limit.requests-per-second must be > 0";
+    static final String BURST = "eventshop.gateway.rate-limit.burst must be >= 1";
   }
 
   /** @param allowedOrigins origins (scheme://host:port) of the web UI allowed to call the API */
-  public record Cors(List<String> allowedOrigins) {
+  public record Cors(
+      @DefaultValue({"http://localhost:8080", "http://127.0.0.1:8080"}) List<String> allowedOrigins) {
   }
 
   /**
@@ -61,17 +69,15 @@ public record GatewayProperties(Gateway gateway, Kafka kafka, SchemaRegistry sch
    * @param eventsPerTopic  how many of the latest events per topic it keeps and shows
    * @param refreshInterval how often it looks for topics that appeared since
    */
-  public record EventLog(boolean enabled, int eventsPerTopic, Duration refreshInterval) {
-  }
+  public record EventLog(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("50") @Min(value = 1, message = EVENTS) @Max(value = 10_000, message = EVENTS)
+      int eventsPerTopic,
+      @DefaultValue("5s") @NotNull(message = REFRESH)
+      @DurationMin(millis = 100, message = REFRESH) Duration refreshInterval) {
 
-  /**
-   * @param bootstrapServers       the Kafka cluster
-   * @param clientPropertiesFile   optional SASL/SSL settings merged into the consumer
-   */
-  public record Kafka(String bootstrapServers, Path clientPropertiesFile) {
-  }
-
-  /** @param url base URL of the schema registry */
-  public record SchemaRegistry(URI url) {
+    static final String EVENTS = "eventshop.gateway.event-log.events-per-topic must be 1..10000";
+    static final String REFRESH =
+        "eventshop.gateway.event-log.refresh-interval must be at least 100ms";
   }
 }

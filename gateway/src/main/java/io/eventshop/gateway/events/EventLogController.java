@@ -1,7 +1,8 @@
 package io.eventshop.gateway.events;
 
-import io.eventshop.contracts.serde.CachedSchemaRegistryClient;
+import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.gateway.GatewayProperties;
+import io.eventshop.platform.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,7 @@ public class EventLogController {
 
   public EventLogController(EventLog eventLog, GatewayProperties properties) {
     this.eventLog = eventLog;
-    this.perTopic = properties.gateway().eventLog().eventsPerTopic();
+    this.perTopic = properties.eventLog().eventsPerTopic();
   }
 
   @GetMapping
@@ -64,14 +65,14 @@ public class EventLogController {
   static class Beans {
 
     @Bean
-    AvroValueDecoder avroValueDecoder(GatewayProperties properties) {
-      return new AvroValueDecoder(
-          new CachedSchemaRegistryClient(properties.schemaRegistry().url().toString()));
+    AvroValueDecoder avroValueDecoder(SchemaRegistryClient registry) {
+      return new AvroValueDecoder(registry);
     }
 
     @Bean
-    EventLog eventLog(GatewayProperties properties, AvroValueDecoder decoder) {
-      return new EventLog(properties, decoder);
+    EventLog eventLog(GatewayProperties properties, KafkaClients clients,
+                      AvroValueDecoder decoder) {
+      return new EventLog(properties.eventLog(), clients, decoder);
     }
   }
 }

@@ -15,9 +15,9 @@ import reactor.core.publisher.Flux;
  */
 public class ConfiguredServiceInstances implements ReactiveDiscoveryClient {
 
-  private final GatewayProperties.Gateway gateway;
+  private final GatewayProperties gateway;
 
-  public ConfiguredServiceInstances(GatewayProperties.Gateway gateway) {
+  public ConfiguredServiceInstances(GatewayProperties gateway) {
     this.gateway = gateway;
   }
 

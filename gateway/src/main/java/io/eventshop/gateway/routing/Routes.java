@@ -21,7 +21,7 @@ public class Routes {
 
   @Bean
   ConfiguredServiceInstances configuredServiceInstances(GatewayProperties properties) {
-    return new ConfiguredServiceInstances(properties.gateway());
+    return new ConfiguredServiceInstances(properties);
   }
 
   @Bean
@@ -41,7 +41,7 @@ public class Routes {
             .metadata(SERVICE, "stock").uri("lb://stock"))
         .route("orders", r -> r.path("/api/orders/**")
             .metadata(SERVICE, "order").uri("lb://order"));
-    for (String service : properties.gateway().services().keySet()) {
+    for (String service : properties.services().keySet()) {
       routes.route("api-docs-" + service, r -> r.path("/api-docs/" + service)
           .filters(f -> f.setPath("/v3/api-docs"))
           .metadata(Map.of(SERVICE, service))

@@ -16,7 +16,7 @@ public class WebConfiguration {
 
   @Bean
   RateLimitFilter rateLimitFilter(GatewayProperties properties, Problems problems) {
-    return new RateLimitFilter(properties.gateway().rateLimit(), problems, System::nanoTime);
+    return new RateLimitFilter(properties.rateLimit(), problems, System::nanoTime);
   }
 
   // Before the rate limit: a browser's preflight is answered here and costs the client nothing.
@@ -24,7 +24,7 @@ public class WebConfiguration {
   @Order(Ordered.HIGHEST_PRECEDENCE + 5)
   CorsWebFilter corsWebFilter(GatewayProperties properties) {
     CorsConfiguration cors = new CorsConfiguration();
-    cors.setAllowedOrigins(properties.gateway().cors().allowedOrigins());
+    cors.setAllowedOrigins(properties.cors().allowedOrigins());
     cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
     cors.setAllowedHeaders(List.of("Content-Type", "Idempotency-Key", RequestIdFilter.HEADER,
         "Last-Event-ID"));

@@ -1,16 +1,18 @@
 package io.eventshop.registry.store;
 
 import io.eventshop.contracts.TopicSpec;
+import io.eventshop.platform.kafka.KafkaClients;
+import io.eventshop.platform.kafka.TopicTail;
 import io.eventshop.registry.RegistryError;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,7 +21,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,8 +29,6 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +53,7 @@ public final class SchemaLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaLog.class);
   private static final int MAX_WRITE_ATTEMPTS = 10;
 
-  private final Map<String, Object> clientProperties;
+  private final KafkaClients clients;
   private final TopicSpec topicSpec;
   private final TopicPartition partition;
   private final String transactionalId;
@@ -68,11 +67,7 @@ public final class SchemaLog implements AutoCloseable {
   private final Duration timeout;
   private final RegistryState state;
   private final Admin admin;
-  private final Object progress = new Object();
-  private long position = -1;
-  private volatile boolean running;
-  private Thread reader;
-  private KafkaConsumer<byte[], byte[]> consumer;
+  private final TopicTail reader;
   private KafkaProducer<byte[], byte[]> producer;
 
   /** What a write decided: the records to commit (maybe none) and the answer to give. */
@@ -83,33 +78,27 @@ public final class SchemaLog implements AutoCloseable {
     }
   }
 
-  SchemaLog(Map<String, Object> clientProperties, TopicSpec topicSpec, String transactionalId,
-            Duration timeout, RegistryState state) {
-    this.clientProperties = Map.copyOf(clientProperties);
+  SchemaLog(KafkaClients clients, TopicSpec topicSpec, String transactionalId, Duration timeout,
+            RegistryState state) {
+    this.clients = clients;
     this.topicSpec = topicSpec;
     this.partition = new TopicPartition(topicSpec.name(), 0);
     this.transactionalId = transactionalId;
     this.timeout = timeout;
     this.state = state;
-    this.admin = Admin.create(this.clientProperties);
+    this.admin = Admin.create(clients.admin());
+    // Short fetch waits: a write answers only once its own record has been read back. A record
+    // the reader cannot apply is skipped with a warning: the registry has no dead-letter topic.
+    this.reader = TopicTail.of("schema-log-reader", clients, topicSpec.name())
+        .with(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20)
+        .skipPoison()
+        .onRecord(record -> StoredRecord.applyTo(state, keyOf(record), record.value()))
+        .build();
   }
 
   /** Creates the topic if missing, then reads it to its end before returning. */
   void start() {
     createTopicIfMissing();
-    Map<String, Object> config = new HashMap<>(clientProperties);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    // Short fetch waits: a write answers only once its own record has been read back.
-    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-    consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
-    consumer.assign(List.of(partition));
-    consumer.seekToBeginning(List.of(partition));
-    running = true;
-    reader = new Thread(this::read, "schema-log-reader");
-    reader.setDaemon(true);
     reader.start();
     long end = committedEnd();
     awaitPosition(end, STARTUP_TIMEOUT);
@@ -132,9 +121,7 @@ public final class SchemaLog implements AutoCloseable {
 
   /** Whether the reader has read the topic at least once to its end. */
   public boolean ready() {
-    synchronized (progress) {
-      return running && position >= 0;
-    }
+    return reader.isRunning() && reader.caughtUp();
   }
 
   /**
@@ -187,10 +174,7 @@ public final class SchemaLog implements AutoCloseable {
 
   private KafkaProducer<byte[], byte[]> writer() {
     if (producer == null) {
-      Map<String, Object> config = new HashMap<>(clientProperties);
-      config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-      config.put(ProducerConfig.ACKS_CONFIG, "all");
-      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      Map<String, Object> config = clients.transactionalProducer("schema-writer", transactionalId);
       config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
       config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) timeout.toMillis());
       config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -226,51 +210,26 @@ public final class SchemaLog implements AutoCloseable {
     }
   }
 
-  private void read() {
-    try {
-      while (running) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          StoredRecord.applyTo(state, record.key(), record.value());
-        }
-        long read = consumer.position(partition);
-        synchronized (progress) {
-          position = read;
-          progress.notifyAll();
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("The schema store reader stopped: the registry no longer sees new schemas", e);
-      synchronized (progress) {
-        running = false;
-        progress.notifyAll();
-      }
-    } finally {
-      consumer.close(Duration.ZERO);
-    }
+  /** The key as the store wrote it (UTF-8 JSON text). */
+  private static byte[] keyOf(ConsumerRecord<String, byte[]> record) {
+    return record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Waits until the reader has applied every record before {@code offset}. */
   private void awaitPosition(long offset, Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
-    synchronized (progress) {
-      while (position < offset) {
-        long left = deadline - System.nanoTime();
-        if (!running) {
-          throw RegistryError.storeFailed("the reader of " + topicSpec.name() + " stopped");
-        }
-        if (left <= 0) {
-          throw RegistryError.timedOut("reading " + topicSpec.name() + " up to offset " + offset
-              + " (at " + position + ")");
-        }
-        try {
-          progress.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw RegistryError.storeFailed("interrupted");
-        }
+    try {
+      if (offset == 0 || reader.awaitReadPast(partition, offset - 1, within)) {
+        return;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RegistryError.storeFailed("interrupted");
     }
+    if (!reader.isRunning()) {
+      throw RegistryError.storeFailed("the reader of " + topicSpec.name() + " stopped");
+    }
+    throw RegistryError.timedOut("reading " + topicSpec.name() + " up to offset " + offset
+        + " (at " + reader.position(partition) + ")");
   }
 
   private long committedEnd() {
@@ -311,20 +270,7 @@ public final class SchemaLog implements AutoCloseable {
 
   @Override
   public void close() {
-    synchronized (progress) {
-      running = false;
-      progress.notifyAll();
-    }
-    if (consumer != null) {
-      consumer.wakeup();
-    }
-    if (reader != null) {
-      try {
-        reader.join(timeout.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    reader.close();
     synchronized (this) {
       closeWriter();
     }

@@ -2,6 +2,7 @@ package io.eventshop.registry.store;
 
 import io.eventshop.contracts.TopicSpec;
 import io.eventshop.contracts.Topics;
+import io.eventshop.platform.kafka.KafkaClients;
 import io.eventshop.registry.RegistryProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -13,14 +14,13 @@ import org.springframework.context.annotation.Configuration;
 class StoreConfiguration {
 
   @Bean(destroyMethod = "close")
-  SchemaLog schemaLog(RegistryProperties properties, RegistryState state) {
-    RegistryProperties.SchemaRegistry registry = properties.schemaRegistry();
+  SchemaLog schemaLog(RegistryProperties registry, KafkaClients clients, RegistryState state) {
     TopicSpec spec = Topics.SCHEMAS;
     TopicSpec topic = new TopicSpec(registry.topic(), spec.kind(), spec.keyType(),
         spec.valueType(), spec.partitions(), spec.replicationFactor(), spec.minInsyncReplicas(),
         spec.cleanupPolicy(), spec.retentionMs(), spec.retentionBytes());
-    SchemaLog log = new SchemaLog(properties.kafka().clientProperties(), topic,
-        registry.writerId(), registry.writeTimeout(), state);
+    SchemaLog log = new SchemaLog(clients, topic, registry.writerId(), registry.writeTimeout(),
+        state);
     log.start();
     return log;
   }
