@@ -62,7 +62,8 @@ public final class DeadLetters implements AutoCloseable {
         new ByteArraySerializer()));
   }
 
-  DeadLetters(Supplier<Producer<byte[], byte[]>> producerFactory) {
+  /** Dead letters sent by the producer {@code producerFactory} makes at the first dead letter. */
+  public DeadLetters(Supplier<Producer<byte[], byte[]>> producerFactory) {
     this.producerFactory = producerFactory;
   }
 

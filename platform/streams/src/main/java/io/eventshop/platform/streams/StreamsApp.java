@@ -6,6 +6,9 @@ import io.eventshop.platform.kafka.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.Topology;
@@ -53,8 +56,10 @@ public class StreamsApp implements SmartLifecycle {
   @Override
   public synchronized void start() {
     self = new HostInfo(properties.kafka().advertisedHost(), httpPort());
-    KafkaStreams started = new KafkaStreams(topology,
-        StreamsSettings.of(clients, properties, self.host() + ":" + self.port()));
+    Properties settings = StreamsSettings.of(clients, properties, self.host() + ":" + self.port());
+    settings.put(DeadLetterDeserializationHandler.GLOBAL_TOPICS_CONFIG,
+        String.join(",", globalTopicsOf(topology)));
+    KafkaStreams started = new KafkaStreams(topology, settings);
     started.setStateListener((now, before) -> {
       if (now == State.RUNNING) {
         hasBeenRunning = true;
@@ -134,6 +139,13 @@ public class StreamsApp implements SmartLifecycle {
       throw new IllegalStateException("Kafka Streams is not started");
     }
     return running;
+  }
+
+  /** The topics read by the topology's global stores (GlobalKTables). */
+  static Set<String> globalTopicsOf(Topology topology) {
+    Set<String> topics = new TreeSet<>();
+    topology.describe().globalStores().forEach(store -> topics.addAll(store.source().topicSet()));
+    return topics;
   }
 
   private int httpPort() {

@@ -41,6 +41,7 @@ class PlatformIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String TOPIC = "platform-it-" + UUID.randomUUID();
+  private static final String GLOBAL_TOPIC = TOPIC + "-global";
   private static ConfigurableApplicationContext shop;
   private static String baseUrl;
 
@@ -49,7 +50,8 @@ class PlatformIT {
     String bootstrap = SharedKafka.bootstrapServers();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1),
-          new NewTopic(TOPIC + ".dlq", 1, (short) 1))).all().get();
+          new NewTopic(TOPIC + ".dlq", 1, (short) 1), new NewTopic(GLOBAL_TOPIC, 1, (short) 1),
+          new NewTopic(GLOBAL_TOPIC + ".dlq", 1, (short) 1))).all().get();
     }
     Path stateDir = Files.createTempDirectory("platform-it-state");
     shop = SpringApplication.run(TestShop.class, "--server.port=0",
@@ -57,7 +59,7 @@ class PlatformIT {
         "--eventshop.kafka.bootstrap-servers=" + bootstrap,
         "--eventshop.kafka.state-dir=" + stateDir,
         "--eventshop.http.max-request-body=1KB",
-        "--testshop.topic=" + TOPIC);
+        "--testshop.topic=" + TOPIC, "--testshop.global-topic=" + GLOBAL_TOPIC);
     baseUrl = "http://127.0.0.1:" + shop.getEnvironment().getProperty("local.server.port");
   }
 
@@ -103,6 +105,29 @@ class PlatformIT {
     assertThat(header(deadLetter, DeadLetters.ERROR_CLASS)).contains("SerializationException");
     assertThat(header(deadLetter, DeadLetters.ERROR_MESSAGE)).contains("IntegerDeserializer");
     assertThat(get("/api/counts/poison").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aPoisonRecordOfAGlobalTableGoesToTheDeadLetterTopicAndTheServiceKeepsServing()
+      throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+        Map.of("bootstrap.servers", SharedKafka.bootstrapServers()), new ByteArraySerializer(),
+        new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(GLOBAL_TOPIC, 0, bytes("poison"), bytes("abc"))).get();
+      producer.send(new ProducerRecord<>(GLOBAL_TOPIC, 0, bytes("good"),
+          Serdes.Integer().serializer().serialize(GLOBAL_TOPIC, 3))).get();
+    }
+
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(get("/api/limits/good").body()).isEqualTo("3"));
+
+    ConsumerRecord<byte[], byte[]> deadLetter = firstRecordOf(GLOBAL_TOPIC + ".dlq");
+    assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo("poison");
+    assertThat(header(deadLetter, DeadLetters.SOURCE_TOPIC)).isEqualTo(GLOBAL_TOPIC);
+    assertThat(header(deadLetter, DeadLetters.ERROR_CLASS)).contains("SerializationException");
+    // The global thread lives on: Kafka Streams reaches RUNNING and stays healthy.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200));
   }
 
   @Test

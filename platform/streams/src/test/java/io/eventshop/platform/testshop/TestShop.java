@@ -34,18 +34,25 @@ import org.springframework.web.bind.annotation.RestController;
 public class TestShop {
 
   static final String STORE = "counts";
+  static final String GLOBAL_STORE = "limits";
 
-  /** The topology, built in one method as every service does. */
-  static Topology build(String topic) {
+  /**
+   * The topology, built in one method as every service does: a table of counts and a global
+   * table of limits (integers too, so a poison record of either is easy to make).
+   */
+  static Topology build(String topic, String globalTopic) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.table(topic, Consumed.with(Serdes.String(), Serdes.Integer()),
         Materialized.<String, Integer, KeyValueStore<Bytes, byte[]>>as(STORE));
+    builder.globalTable(globalTopic, Consumed.with(Serdes.String(), Serdes.Integer()),
+        Materialized.<String, Integer, KeyValueStore<Bytes, byte[]>>as(GLOBAL_STORE));
     return builder.build();
   }
 
   @Bean
-  Topology topology(@Value("${testshop.topic}") String topic) {
-    return build(topic);
+  Topology topology(@Value("${testshop.topic}") String topic,
+                    @Value("${testshop.global-topic}") String globalTopic) {
+    return build(topic, globalTopic);
   }
 
   record NewCount(@NotBlank String name, @NotNull @Positive Integer count) {
@@ -68,6 +75,16 @@ public class TestShop {
         throw new NotFound("count", name);
       }
       return count;
+    }
+
+    @GetMapping("/api/limits/{name}")
+    Integer limit(@PathVariable String name) {
+      ReadOnlyKeyValueStore<String, Integer> store = queries.keyValueStore(GLOBAL_STORE);
+      Integer limit = store.get(name);
+      if (limit == null) {
+        throw new NotFound("limit", name);
+      }
+      return limit;
     }
 
     @GetMapping("/api/counts/{name}/owner")
