@@ -9,7 +9,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 
 /**
- * A schema registry in one JVM's memory, for tests (e.g. topologies under
+ * The one schema registry in one JVM's memory, for tests (topologies under
  * {@code TopologyTestDriver}) and benchmarks: global ids from 1, the same schema (in Avro's
  * parsing canonical form) keeps its id across subjects, versions per subject, and a count of the
  * calls that would have gone over HTTP. No compatibility checks.

@@ -20,7 +20,7 @@ import io.eventshop.contracts.order.Validator;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.contracts.serde.SerdeConfig;
-import io.eventshop.testing.InMemorySchemaRegistry;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.testing.SharedKafka;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -77,7 +77,7 @@ class CustomerServiceIT {
       Topics.CUSTOMER_EVENTS, Topics.ORDERS, Topics.ORDER_VALIDATIONS, Topics.deadLetterOf(Topics.ORDERS),
       Topics.deadLetterOf(Topics.CUSTOMERS));
 
-  private static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
+  private static final InMemorySchemaRegistryClient REGISTRY = new InMemorySchemaRegistryClient();
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
 
   private static String bootstrap;

@@ -13,7 +13,7 @@ import io.eventshop.contracts.product.Product;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.launcher.kafka.TopicProvisioner;
-import io.eventshop.testing.InMemorySchemaRegistry;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.testing.SharedKafka;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -60,7 +60,7 @@ class OrderServiceIT {
   /** Start-up of the app (and of the shared broker) on a busy 2-core machine. */
   private static final Duration START = Duration.ofSeconds(180);
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
+  private static final InMemorySchemaRegistryClient REGISTRY = new InMemorySchemaRegistryClient();
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
   private static final AvroSerde<OrderEvent> ORDER_EVENTS =
       AvroSerde.forValues(OrderEvent.class, SERDES, REGISTRY);

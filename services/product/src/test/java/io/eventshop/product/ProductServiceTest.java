@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.product.Product;
 import io.eventshop.contracts.serde.AvroSerde;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.platform.web.Conflict;
 import io.eventshop.platform.web.NotFound;
@@ -37,7 +38,7 @@ class ProductServiceTest {
   private static final ProductDraft MUG =
       new ProductDraft("Mug", "", "kitchen", new BigDecimal("12.50"));
   private final AvroSerde<Product> serde = AvroSerde.forValues(Product.class,
-      SerdeConfig.autoRegistering("http://unused"), new TestSchemaRegistry());
+      SerdeConfig.autoRegistering("http://unused"), new InMemorySchemaRegistryClient());
   private final TopologyTestDriver driver = driver(serde);
   private final KeyValueStore<String, Product> store =
       driver.getKeyValueStore(ProductTopology.STORE);

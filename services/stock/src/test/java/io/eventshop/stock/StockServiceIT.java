@@ -16,7 +16,7 @@ import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.launcher.kafka.TopicProvisioner;
 import io.eventshop.platform.kafka.DeadLetters;
-import io.eventshop.testing.InMemorySchemaRegistry;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.testing.SharedKafka;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -62,7 +62,7 @@ class StockServiceIT {
   /** Start-up of the app (and of the shared broker) on a busy 2-core machine. */
   private static final Duration START = Duration.ofSeconds(180);
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
+  private static final InMemorySchemaRegistryClient REGISTRY = new InMemorySchemaRegistryClient();
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
   private static final AvroSerde<OrderEvent> ORDER_EVENTS =
       AvroSerde.forValues(OrderEvent.class, SERDES, REGISTRY);

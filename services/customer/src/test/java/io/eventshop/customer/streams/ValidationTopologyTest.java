@@ -17,7 +17,7 @@ import io.eventshop.contracts.order.Validator;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.customer.fraud.FraudPolicy;
-import io.eventshop.testing.InMemorySchemaRegistry;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.platform.streams.DeadLetterDeserializationHandler;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class ValidationTopologyTest {
   private static final FraudPolicy POLICY =
       new FraudPolicy(3, Duration.ofMinutes(1), new BigDecimal("5000.00"), Duration.ofDays(1));
 
-  private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+  private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
   private final SerdeConfig serdeConfig = SerdeConfig.autoRegistering("mock://in-memory");
   private final AvroSerde<OrderEvent> orderSerde =
       AvroSerde.forValues(OrderEvent.class, serdeConfig, registry);

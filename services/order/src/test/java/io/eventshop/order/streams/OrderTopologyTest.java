@@ -18,7 +18,7 @@ import io.eventshop.order.domain.Order;
 import io.eventshop.order.domain.OrderDecider;
 import io.eventshop.order.domain.OrderState;
 import io.eventshop.order.domain.Reason;
-import io.eventshop.testing.InMemorySchemaRegistry;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ class OrderTopologyTest {
 
   @BeforeEach
   void startTopology() {
-    InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     SerdeConfig config = SerdeConfig.autoRegistering("mock://test");
     OrderSerdes serdes = new OrderSerdes(AvroSerde.forValues(OrderEvent.class, config, registry),
         AvroSerde.forValues(OrderValidation.class, config, registry),

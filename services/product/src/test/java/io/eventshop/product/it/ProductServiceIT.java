@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.product.Product;
 import io.eventshop.contracts.serde.AvroSerde;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.platform.kafka.ValueSerdes;
 import io.eventshop.product.ProductApplication;
-import io.eventshop.product.TestSchemaRegistry;
 import io.eventshop.testing.SharedKafka;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -50,7 +50,7 @@ class ProductServiceIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   /** One registry for every instance started here, as a real registry would be. */
-  private static final TestSchemaRegistry REGISTRY = new TestSchemaRegistry();
+  private static final InMemorySchemaRegistryClient REGISTRY = new InMemorySchemaRegistryClient();
   private static Admin admin;
   private static ConfigurableApplicationContext service;
   private static String baseUrl;

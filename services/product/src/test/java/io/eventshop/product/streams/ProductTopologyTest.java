@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.product.Product;
 import io.eventshop.contracts.serde.AvroSerde;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.platform.streams.DeadLetterDeserializationHandler;
 import io.eventshop.platform.kafka.DeadLetters;
-import io.eventshop.product.TestSchemaRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +29,7 @@ class ProductTopologyTest {
 
   private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
   private final AvroSerde<Product> serde = AvroSerde.forValues(Product.class,
-      SerdeConfig.autoRegistering("http://unused"), new TestSchemaRegistry());
+      SerdeConfig.autoRegistering("http://unused"), new InMemorySchemaRegistryClient());
   private TopologyTestDriver driver;
   private TestInputTopic<String, Product> products;
   private KeyValueStore<String, Product> store;
