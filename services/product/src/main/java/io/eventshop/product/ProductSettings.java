@@ -8,17 +8,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The product service's own settings ({@code product.*}); the shared ones are
+ * The product service's own settings ({@code eventshop.product.*}); the shared ones are
  * {@code eventshop.*} (platform).
  *
  * @param writeTimeout how long a POST/PUT waits for the broker to acknowledge the write before
  *                     answering 503
  */
 @Validated
-@ConfigurationProperties("product")
+@ConfigurationProperties("eventshop.product")
 public record ProductSettings(
     @DefaultValue("10s") @NotNull(message = WRITE_TIMEOUT)
     @DurationMin(millis = 100, message = WRITE_TIMEOUT) Duration writeTimeout) {
 
-  static final String WRITE_TIMEOUT = "product.write-timeout must be at least 100ms";
+  static final String WRITE_TIMEOUT = "eventshop.product.write-timeout must be at least 100ms";
 }

@@ -1,6 +1,7 @@
 package io.eventshop.product.streams;
 
 import io.eventshop.contracts.product.Product;
+import io.eventshop.platform.kafka.PendingWrites;
 import io.eventshop.platform.streams.InteractiveQueries;
 import io.eventshop.product.domain.CatalogueItem;
 import io.eventshop.product.kafka.ProductRecords;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -22,12 +22,14 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * by about one commit interval). So a GET right after this instance's POST/PUT sees the write
  * (read-your-writes), and a create right after a create of the same sku is refused.
  *
- * <p>A pending write is dropped as soon as the store holds it or anything newer.
+ * <p>A pending write ({@link PendingWrites}) is dropped as soon as the store holds it or anything
+ * newer.
  */
 public class CatalogueView {
 
   private final Supplier<ReadOnlyKeyValueStore<String, Product>> store;
-  private final Map<String, CatalogueItem> pendingWrites = new ConcurrentHashMap<>();
+  private final PendingWrites<String, CatalogueItem> pendingWrites =
+      new PendingWrites<>((read, written) -> !read.updatedAt().isBefore(written.updatedAt()));
 
   /** The view over the running service's store. */
   public CatalogueView(InteractiveQueries queries) {
@@ -41,14 +43,14 @@ public class CatalogueView {
 
   /** Remembers a write the broker has acknowledged. */
   public void wrote(CatalogueItem item) {
-    pendingWrites.merge(item.sku(), item,
-        (older, newer) -> newer.updatedAt().isBefore(older.updatedAt()) ? older : newer);
+    pendingWrites.wrote(item.sku(), item);
   }
 
   /** The product {@code sku}, if it exists. */
   public Optional<CatalogueItem> find(String sku) {
     Product stored = store().get(sku);
-    return Optional.ofNullable(newest(sku, stored == null ? null : ProductRecords.toItem(stored)));
+    return Optional.ofNullable(
+        pendingWrites.resolve(sku, stored == null ? null : ProductRecords.toItem(stored)));
   }
 
   /** Every product, sorted by sku. */
@@ -62,8 +64,8 @@ public class CatalogueView {
         }
       }
     }
-    for (String sku : List.copyOf(pendingWrites.keySet())) {
-      CatalogueItem newest = newest(sku, items.get(sku));
+    for (String sku : pendingWrites.keys()) {
+      CatalogueItem newest = pendingWrites.resolve(sku, items.get(sku));
       if (newest != null) {
         items.put(sku, newest);
       }
@@ -71,18 +73,6 @@ public class CatalogueView {
     List<CatalogueItem> sorted = new ArrayList<>(items.values());
     sorted.sort(Comparator.comparing(CatalogueItem::sku));
     return sorted;
-  }
-
-  private CatalogueItem newest(String sku, CatalogueItem stored) {
-    CatalogueItem pending = pendingWrites.get(sku);
-    if (pending == null) {
-      return stored;
-    }
-    if (stored != null && !stored.updatedAt().isBefore(pending.updatedAt())) {
-      pendingWrites.remove(sku, pending);
-      return stored;
-    }
-    return pending;
   }
 
   private ReadOnlyKeyValueStore<String, Product> store() {

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The stock service's settings ({@code eventshop.stock.*}); defaults in {@code application.yml}.
+ * The stock service's settings ({@code eventshop.stock.*}), with their defaults.
  *
  * @param transactionalId the one {@code transactional.id} of the stock writer: a second instance
  *                        with the same id fences the first (zombie fencing)
