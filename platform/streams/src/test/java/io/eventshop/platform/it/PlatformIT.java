@@ -85,13 +85,7 @@ class PlatformIT {
   @Test
   void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextRecordIsProcessed()
       throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-        Map.of("bootstrap.servers", SharedKafka.bootstrapServers()), new ByteArraySerializer(),
-        new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(TOPIC, 0, bytes("poison"), bytes("abc"))).get();
-      producer.send(new ProducerRecord<>(TOPIC, 0, bytes("good"),
-          Serdes.Integer().serializer().serialize(TOPIC, 7))).get();
-    }
+    sendPoisonThenGood(TOPIC, 7);
 
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(get("/api/counts/good").body()).isEqualTo("7"));
@@ -110,13 +104,7 @@ class PlatformIT {
   @Test
   void aPoisonRecordOfAGlobalTableGoesToTheDeadLetterTopicAndTheServiceKeepsServing()
       throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-        Map.of("bootstrap.servers", SharedKafka.bootstrapServers()), new ByteArraySerializer(),
-        new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(GLOBAL_TOPIC, 0, bytes("poison"), bytes("abc"))).get();
-      producer.send(new ProducerRecord<>(GLOBAL_TOPIC, 0, bytes("good"),
-          Serdes.Integer().serializer().serialize(GLOBAL_TOPIC, 3))).get();
-    }
+    sendPoisonThenGood(GLOBAL_TOPIC, 3);
 
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(get("/api/limits/good").body()).isEqualTo("3"));
@@ -235,6 +223,17 @@ class PlatformIT {
         return !records.isEmpty();
       });
       return records.get(0);
+    }
+  }
+
+  /** A value that is not a 4-byte integer under key "poison", then {@code good} under "good". */
+  private static void sendPoisonThenGood(String topic, int good) throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+        Map.of("bootstrap.servers", SharedKafka.bootstrapServers()), new ByteArraySerializer(),
+        new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, 0, bytes("poison"), bytes("abc"))).get();
+      producer.send(new ProducerRecord<>(topic, 0, bytes("good"),
+          Serdes.Integer().serializer().serialize(topic, good))).get();
     }
   }
 

@@ -69,22 +69,21 @@ public class TestShop {
 
     @GetMapping("/api/counts/{name}")
     Integer count(@PathVariable String name) {
-      ReadOnlyKeyValueStore<String, Integer> store = queries.keyValueStore(STORE);
-      Integer count = store.get(name);
-      if (count == null) {
-        throw new NotFound("count", name);
-      }
-      return count;
+      return find(STORE, "count", name);
     }
 
     @GetMapping("/api/limits/{name}")
     Integer limit(@PathVariable String name) {
-      ReadOnlyKeyValueStore<String, Integer> store = queries.keyValueStore(GLOBAL_STORE);
-      Integer limit = store.get(name);
-      if (limit == null) {
-        throw new NotFound("limit", name);
+      return find(GLOBAL_STORE, "limit", name);
+    }
+
+    private Integer find(String storeName, String entity, String name) {
+      ReadOnlyKeyValueStore<String, Integer> store = queries.keyValueStore(storeName);
+      Integer value = store.get(name);
+      if (value == null) {
+        throw new NotFound(entity, name);
       }
-      return limit;
+      return value;
     }
 
     @GetMapping("/api/counts/{name}/owner")
