@@ -49,22 +49,28 @@ class LauncherProcessIT {
   void reachesReadyReportsStatusAndLeavesNoProcessAfterSigterm() throws Exception {
     Path dataDir = home.resolve("data");
     int kafkaPort = KafkaBroker.freePort();
+    // nothing but the broker is built in this home: the shop group's services are skipped
     launcher = new ProcessBuilder(launcherCommand("up", "--home", home.toString(), "--data-dir",
-        dataDir.toString(), "--kafka-port", String.valueOf(kafkaPort), "--controller-port",
-        String.valueOf(KafkaBroker.freePort()), "--broker-heap", "256m", "--health-timeout", "180"))
+        dataDir.toString(), "--only", "shop", "--kafka-port", String.valueOf(kafkaPort),
+        "--controller-port", String.valueOf(KafkaBroker.freePort()), "--broker-heap", "256m",
+        "--health-timeout", "180"))
         .redirectErrorStream(true)
         .start();
     StringBuffer output = collect(launcher.getInputStream());
 
     await().atMost(Duration.ofSeconds(240)).until(() -> output.toString().contains("\nready\n")
         || !launcher.isAlive());
-    assertThat(output.toString()).contains("kafka ready at 127.0.0.1:" + kafkaPort, "\nready\n");
+    assertThat(output.toString()).contains("starting kafka (KRaft broker and controller) on"
+        + " 127.0.0.1:" + kafkaPort, "kafka ready at 127.0.0.1:" + kafkaPort, "topics: created",
+        "all 1 components healthy", "\nready\n");
 
     ByteArrayOutputStream statusOut = new ByteArrayOutputStream();
     int statusExit = withStdout(statusOut, () -> Main.run("status", "--home", home.toString(),
         "--data-dir", dataDir.toString(), "--json"));
-    JsonNode kafka = Json.MAPPER.readTree(statusOut.toString(StandardCharsets.UTF_8))
-        .get("components").get(0);
+    JsonNode components = Json.MAPPER.readTree(statusOut.toString(StandardCharsets.UTF_8))
+        .get("components");
+    assertThat(components).hasSize(1);
+    JsonNode kafka = components.get(0);
     assertThat(statusExit).as(statusOut.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(kafka.get("name").asText()).isEqualTo("kafka");
     assertThat(kafka.get("kind").asText()).isEqualTo("kafka");

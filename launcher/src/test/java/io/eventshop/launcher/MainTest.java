@@ -3,6 +3,7 @@ package io.eventshop.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventshop.launcher.broker.KafkaBroker;
+import io.eventshop.launcher.process.ServiceJars;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -58,9 +59,29 @@ class MainTest {
   }
 
   @Test
-  void upExitsWithTwoOnAnUnknownService() {
+  void upExitsWithTwoOnAnUnknownComponent() {
     assertThat(Main.run("up", "--home", home.toString(), "--instances", "nosuch=2")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--instances nosuch: no such service");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--instances nosuch: no such component");
+  }
+
+  @Test
+  void upExitsWithTwoNamingTheValidNamesOnAnUnknownOnly() {
+    assertThat(Main.run("up", "--home", home.toString(), "--only", "shop,shoop")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("--only shoop: no such"
+        + " component or group (components: kafka, schema-registry, product, customer, stock,"
+        + " order, gateway; groups: shop)");
+  }
+
+  @Test
+  void upExitsWithTwoWhenWithoutTakesAwayWhatAnotherComponentNeeds() throws Exception {
+    ServiceJars.writeExecutable(home, "schema-registry", "stock");
+
+    assertThat(Main.run("up", "--home", home.toString(), "--without", "schema-registry"))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("--without"
+        + " schema-registry: stock needs it; leave it out too, or keep schema-registry");
+    assertThat(Files.exists(home.resolve("data"))).isFalse();
   }
 
   @Test

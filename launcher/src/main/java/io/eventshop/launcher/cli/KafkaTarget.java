@@ -1,5 +1,7 @@
 package io.eventshop.launcher.cli;
 
+import io.eventshop.launcher.catalogue.ComponentCatalogue;
+import io.eventshop.launcher.catalogue.ComponentKind;
 import io.eventshop.launcher.kafka.KafkaConnection;
 import io.eventshop.launcher.run.RunFile;
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import java.util.Optional;
  */
 final class KafkaTarget {
 
-  static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
+  static final String DEFAULT_BOOTSTRAP = ComponentKind.KAFKA.url(ComponentCatalogue.KAFKA_PORT);
 
   private KafkaTarget() {
   }

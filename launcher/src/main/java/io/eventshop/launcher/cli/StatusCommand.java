@@ -1,7 +1,7 @@
 package io.eventshop.launcher.cli;
 
+import io.eventshop.launcher.catalogue.ComponentKind;
 import io.eventshop.launcher.run.ComponentHealth;
-import io.eventshop.launcher.run.ComponentKind;
 import io.eventshop.launcher.run.Json;
 import io.eventshop.launcher.run.RunFile;
 import io.eventshop.launcher.run.Table;

@@ -3,6 +3,8 @@ package io.eventshop.launcher.cli;
 import io.eventshop.contracts.TopicSpec;
 import io.eventshop.contracts.Topics;
 import io.eventshop.launcher.LauncherException;
+import io.eventshop.launcher.catalogue.ComponentCatalogue;
+import io.eventshop.launcher.catalogue.ComponentKind;
 import io.eventshop.launcher.kafka.KafkaConnection;
 import io.eventshop.launcher.kafka.TopicReader;
 import io.eventshop.launcher.run.RunFile;
@@ -27,8 +29,8 @@ public final class TopicsCommand implements Callable<Integer> {
   private RunDirectory directory;
 
   @Option(names = "--kafka", paramLabel = "HOST:PORT[,...]",
-      description = "The cluster (default: the run of --data-dir, "
-          + "then KAFKA_BOOTSTRAP_SERVERS, then 127.0.0.1:9092).")
+      description = "The cluster (default: the run of --data-dir, then KAFKA_BOOTSTRAP_SERVERS,"
+          + " then " + ComponentKind.HOST + ":" + ComponentCatalogue.KAFKA_PORT + ").")
   private String kafka;
 
   @Option(names = "--kafka-properties", paramLabel = "FILE",

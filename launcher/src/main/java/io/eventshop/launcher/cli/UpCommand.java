@@ -1,6 +1,9 @@
 package io.eventshop.launcher.cli;
 
 import io.eventshop.launcher.LauncherException;
+import io.eventshop.launcher.catalogue.ComponentCatalogue;
+import io.eventshop.launcher.catalogue.ComponentSpec;
+import io.eventshop.launcher.catalogue.Selection;
 import io.eventshop.launcher.kafka.KafkaConnection;
 import io.eventshop.launcher.run.Component;
 import io.eventshop.launcher.run.Console;
@@ -11,11 +14,12 @@ import io.eventshop.launcher.run.LogEcho;
 import io.eventshop.launcher.run.PortCheck;
 import io.eventshop.launcher.run.RunFile;
 import io.eventshop.launcher.run.Supervisor;
-import io.eventshop.launcher.services.ServiceCatalogue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,13 +30,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code eventshop up}: runs the whole system until Ctrl-C. If a child dies after the start, the
- * launcher says so, stops the rest and exits 1: a half-running shop hides failures, a restart
- * loop hides them longer.
+ * {@code eventshop up}: runs the whole system, or the part {@code --only} and {@code --without}
+ * choose, until Ctrl-C. A child that dies after the start is started again a few times if the
+ * catalogue says it may be; otherwise, or when its restarts are used up, the launcher says so,
+ * stops the rest and exits 1: a half-running shop hides failures, an endless restart loop hides
+ * them longer.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
-    description = "Start Kafka (unless --kafka), provision the topics, start every built service;"
-        + " Ctrl-C stops everything.")
+    description = "Start Kafka (unless --kafka), provision the topics, start every built"
+        + " component in the order of what each needs; Ctrl-C stops everything.")
 public final class UpCommand implements Callable<Integer> {
 
   static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -49,21 +55,33 @@ public final class UpCommand implements Callable<Integer> {
       description = "Kafka client properties (SASL/SSL) for the launcher and every service.")
   private Path kafkaProperties;
 
-  @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
+  @Option(names = "--kafka-port", paramLabel = "PORT",
+      defaultValue = "" + ComponentCatalogue.KAFKA_PORT,
       description = "Port of the own broker (default: ${DEFAULT-VALUE}).")
   private int kafkaPort;
 
-  @Option(names = "--controller-port", paramLabel = "PORT", defaultValue = "9093",
+  @Option(names = "--controller-port", paramLabel = "PORT",
+      defaultValue = "" + ComponentCatalogue.KAFKA_CONTROLLER_PORT,
       description = "KRaft controller port of the own broker (default: ${DEFAULT-VALUE}).")
   private int controllerPort;
 
   @Option(names = "--port", paramLabel = "NAME=PORT",
-      description = "HTTP port of a service's first instance, e.g. --port product=9110.")
+      description = "Port of a component's first instance, e.g. --port product=9110.")
   private Map<String, Integer> ports = new LinkedHashMap<>();
 
   @Option(names = "--instances", paramLabel = "NAME=N",
-      description = "Run N instances of a service on consecutive ports, e.g. --instances order=2.")
+      description = "Run N instances of a component on consecutive ports, e.g. --instances"
+          + " order=2.")
   private Map<String, Integer> instances = new LinkedHashMap<>();
+
+  @Option(names = "--only", paramLabel = "NAME[,NAME...]", split = ",",
+      description = "Start only these components or groups and what they need, e.g. --only shop"
+          + " (default: everything that is built).")
+  private List<String> only = new ArrayList<>();
+
+  @Option(names = "--without", paramLabel = "NAME[,NAME...]", split = ",",
+      description = "Leave out these components or groups, e.g. --without gateway.")
+  private List<String> without = new ArrayList<>();
 
   @Option(names = "--health-timeout", paramLabel = "SECONDS", defaultValue = "180",
       description = "How long each component may take to become healthy (default:"
@@ -97,9 +115,13 @@ public final class UpCommand implements Callable<Integer> {
       throw new LauncherException("--health-timeout must be at least 1 second",
           LauncherException.USAGE);
     }
-    Optional<LaunchPlan.BrokerPorts> broker = external.isPresent() ? Optional.empty()
-        : Optional.of(new LaunchPlan.BrokerPorts(kafkaPort, controllerPort));
-    LaunchPlan plan = LaunchPlan.of(broker, ServiceCatalogue.built(home), instances, ports);
+    LaunchPlan.KafkaSource kafkaSource = external
+        .<LaunchPlan.KafkaSource>map(LaunchPlan.ExistingCluster::new)
+        .orElse(new LaunchPlan.BrokerPorts(kafkaPort, controllerPort));
+    ComponentCatalogue catalogue = ComponentCatalogue.EVENTSHOP;
+    List<ComponentSpec> selected = new Selection(only, without)
+        .resolve(catalogue, component -> component.start().isBuilt(home));
+    LaunchPlan plan = LaunchPlan.of(catalogue, selected, kafkaSource, instances, ports);
     return new LaunchSettings(home, directory.dataDir(), external, properties, plan,
         Duration.ofSeconds(healthTimeoutSeconds), brokerHeap);
   }

@@ -2,38 +2,33 @@ package io.eventshop.launcher.run;
 
 import io.eventshop.contracts.Topics;
 import io.eventshop.launcher.LauncherException;
-import io.eventshop.launcher.broker.KafkaBroker;
+import io.eventshop.launcher.catalogue.ComponentKind;
 import io.eventshop.launcher.kafka.KafkaConnection;
 import io.eventshop.launcher.kafka.ProvisioningReport;
 import io.eventshop.launcher.kafka.TopicProvisioner;
+import io.eventshop.launcher.process.StartCommand;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Brings the system up: the broker (or an existing cluster), the topics of the catalogue, the
- * schema registry, then every other service in parallel; waits for each to be healthy; writes
- * {@code run.json} and prints what runs where. Stopping is the {@link Supervisor}'s job.
+ * Brings the plan up wave by wave: starts every instance of a wave, waits until each one's
+ * readiness probe answers, then starts the next wave. Once Kafka is ready it creates or updates
+ * the topics of the catalogue, before anything that uses them starts. Writes {@code run.json} and
+ * prints what runs where. Stopping is the {@link Supervisor}'s job.
  */
 public final class Launch {
 
-  private static final int KAFKA_WAVE = 0;
-  private static final int REGISTRY_WAVE = 1;
-  private static final int SERVICES_WAVE = 2;
   private static final int ADMIN_TIMEOUT_MS = 10_000;
-  private static final long HEALTH_POLL_MILLIS = 250;
+  private static final long READY_POLL_MILLIS = 250;
 
   private final LaunchSettings settings;
   private final Console console;
   private final Supervisor supervisor;
   private final LogEcho logEcho;
-  private final HealthProbe health = new HealthProbe();
 
   public Launch(LaunchSettings settings, Console console, Supervisor supervisor, LogEcho logEcho) {
     this.settings = settings;
@@ -44,17 +39,19 @@ public final class Launch {
 
   /** Starts everything and returns what runs; throws {@link LauncherException} on a failure. */
   public RunFile.Run start() throws IOException, InterruptedException {
-    KafkaConnection kafka = kafka();
-    provisionTopics(kafka);
-
-    List<PlannedInstance> registry = settings.plan().instances().stream()
-        .filter(i -> settings.plan().schemaRegistry().map(i::equals).orElse(false)).toList();
-    List<PlannedInstance> others = settings.plan().instances().stream()
-        .filter(i -> !registry.contains(i)).toList();
-    Optional<String> registryUrl = settings.plan().schemaRegistry().map(PlannedInstance::url);
-    awaitHealthy(startAll(registry, kafka, registryUrl, REGISTRY_WAVE));
-    awaitHealthy(startAll(others, kafka, registryUrl, SERVICES_WAVE));
-
+    List<List<PlannedInstance>> waves = settings.plan().waves();
+    for (int wave = 0; wave < waves.size(); wave++) {
+      List<Component> started = new ArrayList<>();
+      for (PlannedInstance instance : waves.get(wave)) {
+        started.add(start(instance, wave));
+      }
+      awaitReady(started.stream().filter(c -> c.process().isPresent()).toList());
+      for (Component component : started) {
+        if (component.kind() == ComponentKind.KAFKA) {
+          provisionTopics(new KafkaConnection(component.url(), settings.kafkaProperties()));
+        }
+      }
+    }
     console.step("all " + supervisor.components().size() + " components healthy");
     RunFile.Run run = describe(settings, supervisor);
     new RunFile(settings.dataDir()).write(run);
@@ -67,47 +64,45 @@ public final class Launch {
     return new RunFile.Run(ProcessHandle.current().pid(),
         settings.kafkaProperties().map(Object::toString).orElse(null),
         supervisor.components().stream()
-            .map(c -> new RunFile.Entry(c.name(), c.kind(), c.url(), c.pid().orElse(null)))
+            .map(c -> new RunFile.Entry(c.name(), c.kind(), c.url(), c.pid().orElse(null),
+                c.readiness()))
             .toList());
   }
 
-  private KafkaConnection kafka() throws IOException, InterruptedException {
-    if (settings.externalBootstrap().isPresent()) {
-      KafkaConnection kafka = new KafkaConnection(settings.externalBootstrap().get(),
-          settings.kafkaProperties());
-      awaitReachable(kafka);
-      supervisor.add(new Component("kafka", ComponentKind.KAFKA, kafka.bootstrapServers(),
-          Optional.empty(), settings.logFile("kafka"), KAFKA_WAVE));
-      console.step("using the existing Kafka cluster at " + kafka.bootstrapServers()
-          + " (no broker started)");
-      return kafka;
+  private Component start(PlannedInstance instance, int wave)
+      throws IOException, InterruptedException {
+    if (instance.existing()) {
+      return useExisting(instance, wave);
     }
-    LaunchPlan.BrokerPorts ports = settings.plan().broker().orElseThrow();
-    KafkaBroker.Settings broker = new KafkaBroker.Settings(settings.dataDir().resolve("kafka"),
-        "127.0.0.1", ports.kafka(), ports.controller(), KafkaBroker.buildClasspath(),
-        settings.logFile("kafka"), settings.brokerHeap());
-    console.step("starting kafka (KRaft broker and controller) on " + broker.bootstrapServers());
-    logEcho.follow("kafka", broker.logFile());
-    KafkaBroker started = KafkaBroker.launch(broker);
-    supervisor.add(new Component("kafka", ComponentKind.KAFKA, started.bootstrapServers(),
-        Optional.of(started.process()), broker.logFile(), KAFKA_WAVE));
-    try {
-      started.awaitReady(settings.healthTimeout());
-    } catch (IOException e) {
-      throw new LauncherException(e.getMessage(), LauncherException.FAILED);
+    StartContext context = new StartContext(instance, settings);
+    String note = instance.spec().kind() == ComponentKind.KAFKA
+        ? " (KRaft broker and controller)" : "";
+    console.step("starting " + instance.componentName() + note + " on " + instance.url());
+    logEcho.follow(instance.componentName(), context.logFile());
+    StartCommand command = instance.spec().start();
+    Component component = new Component(instance.componentName(), instance.spec().kind(),
+        instance.url(), instance.spec().readiness(), Optional.of(command.start(context)),
+        context.logFile(), wave);
+    if (instance.spec().restartsOnCrash()) {
+      supervisor.add(component, () -> command.start(context));
+    } else {
+      supervisor.add(component);
     }
-    console.step("kafka ready at " + started.bootstrapServers());
-    return new KafkaConnection(started.bootstrapServers(), settings.kafkaProperties());
+    return component;
   }
 
-  private void awaitReachable(KafkaConnection kafka) throws InterruptedException {
-    try (Admin admin = kafka.admin(ADMIN_TIMEOUT_MS)) {
-      admin.describeCluster().nodes().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new LauncherException("cannot reach Kafka at " + kafka.bootstrapServers()
-          + " (check --kafka / " + KafkaConnection.BOOTSTRAP_ENV + " and --kafka-properties)",
-          LauncherException.FAILED);
+  /** Only an existing Kafka cluster can stand in for a component today ({@code --kafka}). */
+  private Component useExisting(PlannedInstance cluster, int wave) {
+    if (!cluster.spec().readiness().isReady(cluster.url(), settings.kafkaProperties())) {
+      throw new LauncherException("cannot reach Kafka at " + cluster.url() + " (check --kafka / "
+          + KafkaConnection.BOOTSTRAP_ENV + " and --kafka-properties)", LauncherException.FAILED);
     }
+    Component component = new Component(cluster.componentName(), cluster.spec().kind(),
+        cluster.url(), cluster.spec().readiness(), Optional.empty(),
+        settings.logFile(cluster.componentName()), wave);
+    supervisor.add(component);
+    console.step("using the existing Kafka cluster at " + cluster.url() + " (no broker started)");
+    return component;
   }
 
   private void provisionTopics(KafkaConnection kafka) throws InterruptedException {
@@ -121,43 +116,28 @@ public final class Launch {
     }
   }
 
-  private List<Component> startAll(List<PlannedInstance> instances, KafkaConnection kafka,
-                                   Optional<String> registryUrl, int wave) throws IOException {
-    List<Component> started = new ArrayList<>();
-    for (PlannedInstance instance : instances) {
-      var log = settings.logFile(instance.componentName());
-      console.step("starting " + instance.componentName() + " on " + instance.url());
-      logEcho.follow(instance.componentName(), log);
-      List<String> command = ServiceProcess.command(instance, settings, kafka, registryUrl);
-      Process process = ServiceProcess.start(command, settings.home(), log);
-      Component component = new Component(instance.componentName(), instance.service().kind(),
-          instance.url(), Optional.of(process), log, wave);
-      supervisor.add(component, () -> ServiceProcess.start(command, settings.home(), log));
-      started.add(component);
-    }
-    return started;
-  }
-
-  /** Polls every component's health until all answer 200; fails when one dies or times out. */
-  private void awaitHealthy(List<Component> components) throws InterruptedException {
+  /** Polls every component's probe until all are ready; fails when one dies or times out. */
+  private void awaitReady(List<Component> components) throws InterruptedException {
     List<Component> pending = new ArrayList<>(components);
     long deadline = System.nanoTime() + settings.healthTimeout().toNanos();
     while (!pending.isEmpty()) {
       failIfAnyExited();
       for (Component component : List.copyOf(pending)) {
-        if (health.isHealthy(component.url())) {
-          console.step(component.name() + " healthy at " + component.url());
+        if (component.readiness().isReady(component.url(), settings.kafkaProperties())) {
+          console.step(component.name() + " " + component.readiness().outcome() + " at "
+              + component.url());
           pending.remove(component);
         }
       }
       if (!pending.isEmpty() && System.nanoTime() > deadline) {
         Component late = pending.get(0);
-        throw new LauncherException(late.name() + " not healthy after "
-            + settings.healthTimeout().toSeconds() + " s (GET " + late.url()
-            + "/actuator/health); see " + late.logFile(), LauncherException.FAILED);
+        throw new LauncherException(late.name() + " not " + late.readiness().outcome()
+            + " after " + settings.healthTimeout().toSeconds() + " s ("
+            + late.readiness().question(late.url()) + "); see " + late.logFile(),
+            LauncherException.FAILED);
       }
       if (!pending.isEmpty()) {
-        Thread.sleep(HEALTH_POLL_MILLIS);
+        Thread.sleep(READY_POLL_MILLIS);
       }
     }
   }

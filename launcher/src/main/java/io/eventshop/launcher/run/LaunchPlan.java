@@ -1,79 +1,154 @@
 package io.eventshop.launcher.run;
 
 import io.eventshop.launcher.LauncherException;
-import io.eventshop.launcher.services.ServiceCatalogue;
-import io.eventshop.launcher.services.ServiceDefinition;
+import io.eventshop.launcher.catalogue.ComponentCatalogue;
+import io.eventshop.launcher.catalogue.ComponentKind;
+import io.eventshop.launcher.catalogue.ComponentSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * What {@code up} will start and on which ports: the broker (unless an existing cluster is used)
- * and every instance of every built service, instance i of a service on its base port + i - 1.
+ * What {@code up} will start, in which order and on which ports. Components form waves: a
+ * component is in the wave after the last of the components it needs, so the components of a wave
+ * start together once the wave before is ready, and waves stop in reverse order. Instance i of a
+ * component listens on its base port + i - 1.
  *
- * @param broker    the own broker's ports, empty when an existing cluster is used
- * @param instances the service JVMs in start order
+ * @param waves       the instances, wave by wave
+ * @param kafkaSource the own broker's ports, or the existing cluster to use
  */
-public record LaunchPlan(Optional<BrokerPorts> broker, List<PlannedInstance> instances) {
+public record LaunchPlan(List<List<PlannedInstance>> waves, KafkaSource kafkaSource) {
 
-  /** The ports of the launcher's own broker. */
-  public record BrokerPorts(int kafka, int controller) {
+  /** Where the run's Kafka comes from. */
+  public sealed interface KafkaSource permits BrokerPorts, ExistingCluster {
+  }
+
+  /** The launcher's own broker on these ports. */
+  public record BrokerPorts(int kafka, int controller) implements KafkaSource {
+  }
+
+  /** An existing cluster ({@code --kafka}); no broker is started. */
+  public record ExistingCluster(String bootstrapServers) implements KafkaSource {
+  }
+
+  public LaunchPlan {
+    waves = waves.stream().map(List::copyOf).toList();
   }
 
   /**
-   * Plans a run of {@code built} services.
+   * Plans a run of {@code selected} components (see
+   * {@link io.eventshop.launcher.catalogue.Selection}).
    *
+   * @param catalogue      the catalogue the names below are checked against
+   * @param selected       the components to start; every component they need among them
+   * @param kafkaSource    the own broker's ports or an existing cluster
    * @param instanceCounts {@code --instances name=N}
    * @param portOverrides  {@code --port name=PORT} (the first instance's port)
-   * @throws LauncherException on an unknown service name or a count below one
+   * @throws LauncherException on an unknown name or a count below one
    */
-  public static LaunchPlan of(Optional<BrokerPorts> broker, List<ServiceDefinition> built,
-                              Map<String, Integer> instanceCounts,
+  public static LaunchPlan of(ComponentCatalogue catalogue, List<ComponentSpec> selected,
+                              KafkaSource kafkaSource, Map<String, Integer> instanceCounts,
                               Map<String, Integer> portOverrides) {
-    requireKnownNames("--instances", instanceCounts);
-    requireKnownNames("--port", portOverrides);
-    List<PlannedInstance> instances = new ArrayList<>();
-    for (ServiceDefinition service : built) {
-      int count = instanceCounts.getOrDefault(service.name(), 1);
-      if (count < 1) {
-        throw new LauncherException("--instances " + service.name() + "=" + count
-            + ": need at least 1", LauncherException.USAGE);
-      }
-      int base = portOverrides.getOrDefault(service.name(), service.defaultPort());
-      for (int i = 1; i <= count; i++) {
-        instances.add(new PlannedInstance(service, i, base + i - 1));
-      }
+    requireKnownNames(catalogue, "--instances", instanceCounts);
+    requireKnownNames(catalogue, "--port", portOverrides);
+    Map<Integer, List<PlannedInstance>> waves = new TreeMap<>();
+    Map<String, Integer> waveOf = new HashMap<>();
+    for (ComponentSpec component : selected) {
+      waves.computeIfAbsent(wave(component, selected, waveOf), w -> new ArrayList<>())
+          .addAll(instances(component, kafkaSource, instanceCounts, portOverrides));
     }
-    return new LaunchPlan(broker, List.copyOf(instances));
+    return new LaunchPlan(List.copyOf(waves.values()), kafkaSource);
   }
 
-  /** Every port of the plan, broker first. */
+  /** Every instance, in start order. */
+  public List<PlannedInstance> instances() {
+    return waves.stream().flatMap(List::stream).toList();
+  }
+
+  /** The own broker's ports, empty when an existing cluster is used. */
+  public Optional<BrokerPorts> broker() {
+    return kafkaSource instanceof BrokerPorts ports ? Optional.of(ports) : Optional.empty();
+  }
+
+  /** The first instance of a kind. */
+  public Optional<PlannedInstance> first(ComponentKind kind) {
+    return instances().stream().filter(i -> i.spec().kind() == kind).findFirst();
+  }
+
+  /** Every port the run will bind, in start order. */
   public List<PortUse> ports() {
     List<PortUse> ports = new ArrayList<>();
-    broker.ifPresent(b -> {
-      ports.add(new PortUse("kafka", b.kafka(), "--kafka-port PORT"));
-      ports.add(new PortUse("kafka controller", b.controller(), "--controller-port PORT"));
-    });
-    instances.forEach(i -> ports.add(new PortUse(i.componentName(), i.port(),
-        "--port " + i.service().name() + "=PORT")));
+    for (PlannedInstance instance : instances()) {
+      if (instance.existing()) {
+        continue;
+      }
+      if (instance.spec().kind() == ComponentKind.KAFKA) {
+        ports.add(new PortUse(instance.componentName(), instance.port(), "--kafka-port PORT"));
+        ports.add(new PortUse(instance.componentName() + " controller",
+            broker().orElseThrow().controller(), "--controller-port PORT"));
+      } else {
+        ports.add(new PortUse(instance.componentName(), instance.port(),
+            "--port " + instance.spec().name() + "=PORT"));
+      }
+    }
     return ports;
   }
 
-  /** The first instance of the schema registry, whose URL every service gets. */
-  public Optional<PlannedInstance> schemaRegistry() {
-    return instances.stream()
-        .filter(i -> i.service().equals(ServiceCatalogue.SCHEMA_REGISTRY) && i.instance() == 1)
-        .findFirst();
+  /** 0 for a component that needs nothing, else one past the latest wave of what it needs. */
+  private static int wave(ComponentSpec component, List<ComponentSpec> selected,
+                          Map<String, Integer> waveOf) {
+    Integer known = waveOf.get(component.name());
+    if (known != null) {
+      return known;
+    }
+    int wave = 0;
+    for (String need : component.needs()) {
+      ComponentSpec needed = selected.stream().filter(c -> c.name().equals(need)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException(component.name() + " needs " + need
+              + ", which is not in the selection"));
+      wave = Math.max(wave, wave(needed, selected, waveOf) + 1);
+    }
+    waveOf.put(component.name(), wave);
+    return wave;
   }
 
-  private static void requireKnownNames(String option, Map<String, Integer> values) {
-    values.keySet().stream()
-        .filter(name -> ServiceCatalogue.byName(name).isEmpty())
-        .findFirst()
-        .ifPresent(name -> {
-          throw new LauncherException(option + " " + name + ": no such service (known: "
-              + String.join(", ", ServiceCatalogue.names()) + ")", LauncherException.USAGE);
-        });
+  private static List<PlannedInstance> instances(ComponentSpec component, KafkaSource kafkaSource,
+                                                 Map<String, Integer> instanceCounts,
+                                                 Map<String, Integer> portOverrides) {
+    if (component.kind() == ComponentKind.KAFKA) {
+      return List.of(kafkaSource instanceof ExistingCluster cluster
+          ? PlannedInstance.existing(component, cluster.bootstrapServers())
+          : PlannedInstance.started(component, 1, ((BrokerPorts) kafkaSource).kafka()));
+    }
+    int count = instanceCounts.getOrDefault(component.name(), 1);
+    if (count < 1) {
+      throw new LauncherException("--instances " + component.name() + "=" + count
+          + ": need at least 1", LauncherException.USAGE);
+    }
+    int base = portOverrides.getOrDefault(component.name(), component.port());
+    List<PlannedInstance> instances = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      instances.add(PlannedInstance.started(component, i, base + i - 1));
+    }
+    return instances;
+  }
+
+  private static void requireKnownNames(ComponentCatalogue catalogue, String option,
+                                        Map<String, Integer> values) {
+    for (String name : values.keySet()) {
+      Optional<ComponentSpec> component = catalogue.byName(name);
+      if (component.isEmpty()) {
+        throw new LauncherException(option + " " + name + ": no such component (known: "
+            + String.join(", ", catalogue.names()) + ")", LauncherException.USAGE);
+      }
+      if (component.get().kind() == ComponentKind.KAFKA) {
+        throw new LauncherException(option + " " + name + ": the launcher runs one broker; move"
+            + " it with --kafka-port and --controller-port, or use a cluster with --kafka",
+            LauncherException.USAGE);
+      }
+    }
   }
 }

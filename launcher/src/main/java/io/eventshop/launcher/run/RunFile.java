@@ -1,6 +1,8 @@
 package io.eventshop.launcher.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.eventshop.launcher.catalogue.ComponentKind;
+import io.eventshop.launcher.probe.ReadinessProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +17,12 @@ import java.util.Optional;
  */
 public final class RunFile {
 
-  /** One component as {@code run.json} lists it; {@code pid} is null for an existing cluster. */
-  public record Entry(String name, ComponentKind kind, String url, Long pid) {
+  /**
+   * One component as {@code run.json} lists it; {@code pid} is null for an existing cluster.
+   * {@code readiness} is what {@code up} waited on, for {@code status} to ask again.
+   */
+  public record Entry(String name, ComponentKind kind, String url, Long pid,
+                      ReadinessProbe readiness) {
   }
 
   /**

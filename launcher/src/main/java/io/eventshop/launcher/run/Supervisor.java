@@ -20,7 +20,7 @@ import java.util.function.BiConsumer;
  */
 public final class Supervisor {
 
-  /** Restarts per service and run, so that a service that cannot start does not loop forever. */
+  /** Restarts per component and run, so that one that cannot start does not loop forever. */
   public static final int MAX_RESTARTS = 3;
 
   private final Duration grace;
@@ -56,7 +56,7 @@ public final class Supervisor {
     component.process().ifPresent(this::stop);
   }
 
-  /** How a service is started again after a crash. */
+  /** How a component is started again after a crash. */
   @FunctionalInterface
   public interface Relaunch {
     Process start() throws IOException;
@@ -92,8 +92,7 @@ public final class Supervisor {
       console.line(crashed.name() + " could not be started again: " + e.getMessage());
       return Optional.empty();
     }
-    Component fresh = new Component(crashed.name(), crashed.kind(), crashed.url(),
-        Optional.of(process), crashed.logFile(), crashed.wave());
+    Component fresh = crashed.withProcess(process);
     synchronized (this) {
       components.set(components.indexOf(crashed), fresh);
       if (stopping) {

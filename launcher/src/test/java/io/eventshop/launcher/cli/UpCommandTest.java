@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.eventshop.launcher.LauncherException;
 import io.eventshop.launcher.kafka.KafkaConnection;
+import io.eventshop.launcher.process.ServiceJars;
 import io.eventshop.launcher.run.LaunchSettings;
 import io.eventshop.launcher.run.PlannedInstance;
-import io.eventshop.launcher.services.ServiceCatalogue;
-import io.eventshop.launcher.services.ServiceJars;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +22,8 @@ class UpCommandTest {
   Path home;
 
   @BeforeEach
-  void buildRegistryAndOrder() throws Exception {
-    ServiceJars.write(home, ServiceCatalogue.SCHEMA_REGISTRY, true);
-    ServiceJars.write(home, ServiceCatalogue.byName("order").orElseThrow(), true);
+  void buildRegistryOrderAndGateway() throws Exception {
+    ServiceJars.writeExecutable(home, "schema-registry", "order", "gateway");
   }
 
   private LaunchSettings parse(Map<String, String> env, String... args) {
@@ -35,7 +33,7 @@ class UpCommandTest {
   }
 
   @Test
-  void runsAnOwnBrokerOnTheDefaultPortsUnderDataInTheRepository() {
+  void runsAnOwnBrokerOnTheCataloguePortsUnderDataInTheRepository() {
     LaunchSettings settings = parse(Map.of(), "--home", home.toString());
 
     assertThat(settings.externalBootstrap()).isEmpty();
@@ -46,7 +44,7 @@ class UpCommandTest {
     assertThat(settings.dataDir()).isEqualTo(home.resolve("data"));
     assertThat(settings.healthTimeout().toSeconds()).isEqualTo(180);
     assertThat(settings.plan().instances()).extracting(PlannedInstance::componentName)
-        .containsExactly("schema-registry", "order");
+        .containsExactly("kafka", "schema-registry", "order", "gateway");
   }
 
   @Test
@@ -57,12 +55,25 @@ class UpCommandTest {
 
     assertThat(settings.plan().instances()).extracting(PlannedInstance::componentName,
             PlannedInstance::port)
-        .containsExactly(tuple("schema-registry", 9081),
+        .containsExactly(tuple("kafka", 19092),
+            tuple("schema-registry", 9081),
             tuple("order", 9140),
-            tuple("order-2", 9141));
-    assertThat(settings.plan().broker()).hasValueSatisfying(b -> assertThat(b.kafka())
-        .isEqualTo(19092));
+            tuple("order-2", 9141),
+            tuple("gateway", 8080));
+    assertThat(settings.plan().broker()).hasValueSatisfying(b -> assertThat(b.controller())
+        .isEqualTo(19093));
     assertThat(settings.dataDir()).isEqualTo(home.resolve("elsewhere"));
+  }
+
+  @Test
+  void startsLessWithOnlyAndWithout() {
+    assertThat(parse(Map.of(), "--home", home.toString(), "--only", "order").plan().instances())
+        .extracting(PlannedInstance::componentName)
+        .containsExactly("kafka", "schema-registry", "order");
+    assertThat(parse(Map.of(), "--home", home.toString(), "--only", "shop", "--without",
+        "gateway,order").plan().instances())
+        .extracting(PlannedInstance::componentName)
+        .containsExactly("kafka", "schema-registry");
   }
 
   @Test
@@ -72,6 +83,9 @@ class UpCommandTest {
 
     assertThat(settings.externalBootstrap()).contains("kafka-1:9092");
     assertThat(settings.plan().broker()).isEmpty();
+    assertThat(settings.plan().instances().get(0).url()).isEqualTo("kafka-1:9092");
+    assertThat(settings.plan().ports()).extracting(p -> p.component())
+        .containsExactly("schema-registry", "order", "gateway");
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.eventshop.launcher.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.eventshop.contracts.TopicSpec;
 import io.eventshop.contracts.TopicSpec.CleanupPolicy;
 import io.eventshop.contracts.TopicSpec.Kind;
 import io.eventshop.launcher.TestKafka;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +86,9 @@ class TopicProvisionerIT {
     ProvisioningReport report = provisioner.provision(List.of(history("events", 3, 3_600_000L)));
 
     assertThat(report.updated()).containsExactly(prefix + "events");
-    assertThat(config(prefix + "events")).containsEntry("retention.ms", "3600000");
+    // the broker applies an altered config from its metadata log, a moment after it answers
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(config(prefix + "events")).containsEntry("retention.ms", "3600000"));
   }
 
   @Test

@@ -6,7 +6,10 @@ import io.eventshop.contracts.TopicSpec;
 import io.eventshop.contracts.Topics;
 import io.eventshop.launcher.Main;
 import io.eventshop.launcher.TestKafka;
+import io.eventshop.launcher.catalogue.ComponentCatalogue;
+import io.eventshop.launcher.catalogue.ComponentKind;
 import io.eventshop.launcher.kafka.KafkaConnection;
+import io.eventshop.launcher.probe.KafkaProbe;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +33,11 @@ class LaunchAgainstAnExistingClusterIT {
   void provisionsTheCatalogueAndStartsNoBroker() throws Exception {
     Path dataDir = home.resolve("data");
     String bootstrap = TestKafka.bootstrapServers();
+    ComponentCatalogue catalogue = ComponentCatalogue.EVENTSHOP;
+    LaunchPlan plan = LaunchPlan.of(catalogue, List.of(catalogue.byName("kafka").orElseThrow()),
+        new LaunchPlan.ExistingCluster(bootstrap), Map.of(), Map.of());
     LaunchSettings settings = new LaunchSettings(home, dataDir, Optional.of(bootstrap),
-        Optional.empty(), LaunchPlan.of(Optional.empty(), List.of(), Map.of(), Map.of()),
-        Duration.ofSeconds(30), "256m");
+        Optional.empty(), plan, Duration.ofSeconds(30), "256m");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     Console out = new Console(new PrintStream(console, true, StandardCharsets.UTF_8));
     Supervisor supervisor = new Supervisor(Duration.ofSeconds(5), out);
@@ -44,6 +49,7 @@ class LaunchAgainstAnExistingClusterIT {
         assertThat(kafka.kind()).isEqualTo(ComponentKind.KAFKA);
         assertThat(kafka.url()).isEqualTo(bootstrap);
         assertThat(kafka.pid()).isNull();
+        assertThat(kafka.readiness()).isInstanceOf(KafkaProbe.class);
       });
       assertThat(console.toString(StandardCharsets.UTF_8))
           .contains("using the existing Kafka cluster at " + bootstrap + " (no broker started)")

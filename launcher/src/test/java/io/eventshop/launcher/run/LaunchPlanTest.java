@@ -1,78 +1,132 @@
 package io.eventshop.launcher.run;
 
+import static io.eventshop.launcher.catalogue.TestComponents.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.eventshop.launcher.LauncherException;
-import io.eventshop.launcher.services.ServiceCatalogue;
-import io.eventshop.launcher.services.ServiceDefinition;
+import io.eventshop.launcher.catalogue.ComponentCatalogue;
+import io.eventshop.launcher.catalogue.ComponentSpec;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LaunchPlanTest {
 
-  private static final List<ServiceDefinition> REGISTRY_AND_ORDER = List.of(
-      ServiceCatalogue.SCHEMA_REGISTRY, ServiceCatalogue.byName("order").orElseThrow());
-  private static final Optional<LaunchPlan.BrokerPorts> OWN_BROKER =
-      Optional.of(new LaunchPlan.BrokerPorts(9092, 9093));
+  private static final ComponentCatalogue SHOP = ComponentCatalogue.EVENTSHOP;
+  private static final LaunchPlan.BrokerPorts OWN_BROKER = new LaunchPlan.BrokerPorts(9092, 9093);
+
+  private static LaunchPlan shop(LaunchPlan.KafkaSource kafka, Map<String, Integer> instances,
+                                 Map<String, Integer> ports) {
+    return LaunchPlan.of(SHOP, SHOP.all(), kafka, instances, ports);
+  }
+
+  private static List<List<String>> waveNames(LaunchPlan plan) {
+    return plan.waves().stream()
+        .map(wave -> wave.stream().map(PlannedInstance::componentName).toList()).toList();
+  }
 
   @Test
-  void startsTheExtraInstancesOfAServiceOnConsecutivePorts() {
-    LaunchPlan plan = LaunchPlan.of(OWN_BROKER, REGISTRY_AND_ORDER, Map.of("order", 2), Map.of());
+  void startsKafkaThenTheRegistryThenTheServicesAndTheGatewayTogether() {
+    assertThat(waveNames(shop(OWN_BROKER, Map.of(), Map.of()))).containsExactly(
+        List.of("kafka"),
+        List.of("schema-registry"),
+        List.of("product", "customer", "stock", "order", "gateway"));
+  }
 
-    assertThat(plan.instances()).extracting(PlannedInstance::componentName, PlannedInstance::port,
-            PlannedInstance::stateDirName)
+  @Test
+  void putsAComponentInTheWaveAfterTheLastOfWhatItNeeds() {
+    ComponentCatalogue diamond = new ComponentCatalogue(List.of(component("d", 4, "b", "c"),
+        component("c", 3, "a"), component("a", 1), component("e", 5), component("b", 2, "a")),
+        Map.of());
+
+    LaunchPlan plan = LaunchPlan.of(diamond, diamond.all(), OWN_BROKER, Map.of(), Map.of());
+
+    assertThat(waveNames(plan)).containsExactly(List.of("a", "e"), List.of("c", "b"),
+        List.of("d"));
+  }
+
+  @Test
+  void plansOnlyTheSelectedComponents() {
+    List<ComponentSpec> selected = List.of(SHOP.byName("kafka").orElseThrow(),
+        SHOP.byName("schema-registry").orElseThrow(), SHOP.byName("order").orElseThrow());
+
+    assertThat(waveNames(LaunchPlan.of(SHOP, selected, OWN_BROKER, Map.of(), Map.of())))
+        .containsExactly(List.of("kafka"), List.of("schema-registry"), List.of("order"));
+  }
+
+  @Test
+  void startsTheExtraInstancesOfAComponentOnConsecutivePortsInTheSameWave() {
+    LaunchPlan plan = shop(OWN_BROKER, Map.of("order", 2), Map.of("order", 9000));
+
+    assertThat(plan.waves().get(2)).extracting(PlannedInstance::componentName,
+            PlannedInstance::port, PlannedInstance::stateDirName, PlannedInstance::url)
+        .contains(
+            tuple("order", 9000, "order-1", "http://127.0.0.1:9000"),
+            tuple("order-2", 9001, "order-2", "http://127.0.0.1:9001"));
+  }
+
+  @Test
+  void takesEveryDefaultPortFromTheCatalogue() {
+    assertThat(shop(OWN_BROKER, Map.of(), Map.of()).ports())
+        .extracting(PortUse::component, PortUse::port, PortUse::howToChange)
         .containsExactly(
-            tuple("schema-registry", 8081, "schema-registry-1"),
-            tuple("order", 8140, "order-1"),
-            tuple("order-2", 8141, "order-2"));
+            tuple("kafka", 9092, "--kafka-port PORT"),
+            tuple("kafka controller", 9093, "--controller-port PORT"),
+            tuple("schema-registry", 8081, "--port schema-registry=PORT"),
+            tuple("product", 8110, "--port product=PORT"),
+            tuple("customer", 8120, "--port customer=PORT"),
+            tuple("stock", 8130, "--port stock=PORT"),
+            tuple("order", 8140, "--port order=PORT"),
+            tuple("gateway", 8080, "--port gateway=PORT"));
   }
 
   @Test
-  void movesAServiceToTheRequestedPort() {
-    LaunchPlan plan = LaunchPlan.of(OWN_BROKER, REGISTRY_AND_ORDER, Map.of("order", 2),
-        Map.of("order", 9000));
+  void usesAnExistingClusterWithoutBindingItsPorts() {
+    LaunchPlan plan = shop(new LaunchPlan.ExistingCluster("broker-1:9092,broker-2:9092"),
+        Map.of(), Map.of());
 
-    assertThat(plan.instances()).extracting(PlannedInstance::port).containsExactly(8081, 9000, 9001);
+    assertThat(plan.waves().get(0)).singleElement().satisfies(kafka -> {
+      assertThat(kafka.existing()).isTrue();
+      assertThat(kafka.url()).isEqualTo("broker-1:9092,broker-2:9092");
+    });
+    assertThat(plan.broker()).isEmpty();
+    assertThat(plan.ports()).extracting(PortUse::component).doesNotContain("kafka",
+        "kafka controller");
   }
 
   @Test
-  void listsTheBrokerPortsOnlyWhenItRunsItsOwnBroker() {
-    assertThat(LaunchPlan.of(OWN_BROKER, List.of(), Map.of(), Map.of()).ports())
-        .extracting(PortUse::component, PortUse::port)
-        .containsExactly(tuple("kafka", 9092),
-            tuple("kafka controller", 9093));
-    assertThat(LaunchPlan.of(Optional.empty(), REGISTRY_AND_ORDER, Map.of(), Map.of()).ports())
-        .extracting(PortUse::component).containsExactly("schema-registry", "order");
-  }
-
-  @Test
-  void rejectsAnUnknownServiceName() {
-    assertThatThrownBy(() -> LaunchPlan.of(OWN_BROKER, REGISTRY_AND_ORDER, Map.of("ordr", 2),
-        Map.of()))
+  void rejectsAnUnknownName() {
+    assertThatThrownBy(() -> shop(OWN_BROKER, Map.of("ordr", 2), Map.of()))
         .isInstanceOf(LauncherException.class)
-        .hasMessageContaining("--instances ordr")
-        .hasMessageContaining("order")
+        .hasMessageStartingWith("--instances ordr: no such component (known: kafka,")
         .extracting(e -> ((LauncherException) e).exitCode()).isEqualTo(LauncherException.USAGE);
+    assertThatThrownBy(() -> shop(OWN_BROKER, Map.of(), Map.of("ordr", 1)))
+        .hasMessageStartingWith("--port ordr: no such component");
+  }
+
+  @Test
+  void pointsAtTheBrokerOptionsForKafka() {
+    assertThatThrownBy(() -> shop(OWN_BROKER, Map.of("kafka", 2), Map.of()))
+        .hasMessageContaining("--kafka-port");
+    assertThatThrownBy(() -> shop(OWN_BROKER, Map.of(), Map.of("kafka", 19092)))
+        .hasMessageContaining("--kafka-port");
   }
 
   @Test
   void rejectsFewerThanOneInstance() {
-    assertThatThrownBy(() -> LaunchPlan.of(OWN_BROKER, REGISTRY_AND_ORDER, Map.of("order", 0),
-        Map.of()))
+    assertThatThrownBy(() -> shop(OWN_BROKER, Map.of("order", 0), Map.of()))
         .isInstanceOf(LauncherException.class)
         .hasMessageContaining("at least 1");
   }
 
   @Test
-  void findsTheSchemaRegistryForTheOtherServices() {
-    LaunchPlan plan = LaunchPlan.of(OWN_BROKER, REGISTRY_AND_ORDER, Map.of(),
-        Map.of("schema-registry", 18081));
+  void ignoresOptionsAboutComponentsThatDoNotStart() {
+    List<ComponentSpec> brokerOnly = List.of(SHOP.byName("kafka").orElseThrow());
 
-    assertThat(plan.schemaRegistry()).map(PlannedInstance::url)
-        .contains("http://127.0.0.1:18081");
+    assertThat(LaunchPlan.of(SHOP, brokerOnly, OWN_BROKER, Map.of("order", 2),
+        Map.of("gateway", 1)).instances()).extracting(PlannedInstance::componentName)
+        .containsExactly("kafka");
   }
 }

@@ -2,11 +2,15 @@ package io.eventshop.launcher.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventshop.launcher.catalogue.ComponentKind;
+import io.eventshop.launcher.probe.TcpProbe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
@@ -15,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class SupervisorTest {
 
-  private final Supervisor supervisor =
-      new Supervisor(Duration.ofSeconds(5), new Console(new PrintStream(new ByteArrayOutputStream())));
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  private final Supervisor supervisor = new Supervisor(Duration.ofSeconds(5),
+      new Console(new PrintStream(console, true, StandardCharsets.UTF_8)));
 
   @AfterEach
   void stopEverything() {
@@ -27,7 +32,7 @@ class SupervisorTest {
   void startsACrashedServiceAgainWithItsCommand() throws Exception {
     AtomicReference<Optional<Component>> restarted = new AtomicReference<>();
     supervisor.onUnexpectedExit((crashed, code) -> restarted.set(supervisor.restart(crashed)));
-    Component stock = component("stock", sleeper());
+    Component stock = component("stock", 1);
     supervisor.add(stock, SupervisorTest::sleeper);
 
     stock.process().orElseThrow().destroyForcibly();
@@ -36,12 +41,13 @@ class SupervisorTest {
     Component fresh = restarted.get().orElseThrow();
     assertThat(fresh.pid()).isNotEqualTo(stock.pid());
     assertThat(fresh.process().orElseThrow().isAlive()).isTrue();
+    assertThat(fresh.withProcess(stock.process().orElseThrow())).isEqualTo(stock);
     assertThat(supervisor.components()).containsExactly(fresh);
   }
 
   @Test
   void givesUpAfterTheRestartsAreUsedUp() throws Exception {
-    Component order = component("order", sleeper());
+    Component order = component("order", 1);
     supervisor.add(order, SupervisorTest::sleeper);
 
     Component current = order;
@@ -54,15 +60,38 @@ class SupervisorTest {
 
   @Test
   void neverRestartsWhatHasNoRelaunchLikeTheBroker() throws Exception {
-    Component kafka = component("kafka", sleeper());
+    Component kafka = component("kafka", 0);
     supervisor.add(kafka);
 
     assertThat(supervisor.restart(kafka)).isEmpty();
   }
 
-  private static Component component(String name, Process process) {
-    return new Component(name, ComponentKind.SERVICE, "http://127.0.0.1:1", Optional.of(process),
-        Path.of("target", name + ".log"), 1);
+  @Test
+  void stopsTheLastWaveFirstAndAWaveOnlyOnceTheOneAfterItHasStopped() throws Exception {
+    List<Component> components = List.of(component("kafka", 0), component("registry", 1),
+        component("product", 2), component("order", 2));
+    components.forEach(supervisor::add);
+
+    supervisor.stopAll();
+
+    List<String> lines = console.toString(StandardCharsets.UTF_8).lines()
+        .map(line -> line.substring(line.indexOf(']') + 2)).toList();
+    assertThat(lines).hasSize(8);
+    assertThat(lines.subList(0, 4)).containsExactlyInAnyOrder(
+        stopping(components.get(2)), "product stopped", stopping(components.get(3)),
+        "order stopped");
+    assertThat(lines.subList(4, 8)).containsExactly(stopping(components.get(1)),
+        "registry stopped", stopping(components.get(0)), "kafka stopped");
+    assertThat(components).noneMatch(c -> c.process().orElseThrow().isAlive());
+  }
+
+  private static String stopping(Component component) {
+    return "stopping " + component.name() + " (pid " + component.pid().orElseThrow() + ")";
+  }
+
+  private static Component component(String name, int wave) throws IOException {
+    return new Component(name, ComponentKind.SERVICE, "http://127.0.0.1:1", new TcpProbe(),
+        Optional.of(sleeper()), Path.of("target", name + ".log"), wave);
   }
 
   private static Process sleeper() throws IOException {
