@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server standing in for one of the shop's services: answers every request with its
- * own name and the path it saw, remembers each request, and serves {@code /api/orders/stream} as
- * a server-sent event stream whose second event waits until the test releases it.
+ * own name and the path it saw (or what the test told it to answer there), remembers each
+ * request, and serves {@code /api/orders/stream} as a server-sent event stream whose second
+ * event waits until the test releases it.
  */
 final class StandInService implements AutoCloseable {
 
@@ -25,10 +28,15 @@ final class StandInService implements AutoCloseable {
   record Seen(String method, String path, Headers headers) {
   }
 
+  /** A canned answer for one path. */
+  private record Canned(int status, String json) {
+  }
+
   private final String name;
   private final HttpServer server;
   private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
   private final CountDownLatch secondEvent = new CountDownLatch(1);
+  private final Map<String, Canned> canned = new ConcurrentHashMap<>();
 
   StandInService(String name) throws IOException {
     this.name = name;
@@ -54,16 +62,24 @@ final class StandInService implements AutoCloseable {
     return null;
   }
 
+  /** From now on answers {@code path} with {@code status} and this JSON instead of its name. */
+  StandInService serve(String path, int status, String json) {
+    canned.put(path, new Canned(status, json));
+    return this;
+  }
+
   void releaseSecondEvent() {
     secondEvent.countDown();
   }
 
   private void answer(HttpExchange exchange) throws IOException {
     remember(exchange);
-    byte[] body = ("{\"service\":\"" + name + "\",\"path\":\""
-        + exchange.getRequestURI().getPath() + "\"}").getBytes(StandardCharsets.UTF_8);
+    String path = exchange.getRequestURI().getPath();
+    Canned answer = canned.getOrDefault(path, new Canned(200,
+        "{\"service\":\"" + name + "\",\"path\":\"" + path + "\"}"));
+    byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
+    exchange.sendResponseHeaders(answer.status(), body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }

@@ -3,6 +3,9 @@ package io.eventshop.gateway.events;
 import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.gateway.GatewayProperties;
 import io.eventshop.platform.kafka.KafkaClients;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +25,8 @@ import reactor.core.publisher.Flux;
  */
 @RestController
 @RequestMapping("/api/events")
+@Tag(name = "Event log", description = "The business topics as the admin watches them: a view"
+    + " read uncommitted, not a decision")
 public class EventLogController {
 
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
@@ -35,19 +40,29 @@ public class EventLogController {
   }
 
   @GetMapping
-  public List<EventLogEntry> latest(@RequestParam(required = false) String topic,
-                                    @RequestParam(required = false) Integer limit) {
+  @Operation(summary = "The latest events",
+      description = "The latest events the gateway keeps (a number per topic), oldest first;"
+          + " values decoded with their writer's schema, or their size and why not.")
+  public List<EventLogEntry> latest(
+      @Parameter(description = "only this topic") @RequestParam(required = false) String topic,
+      @Parameter(description = "at most this many (the newest)")
+      @RequestParam(required = false) Integer limit) {
     return eventLog.latest(topic, limitOf(limit));
   }
 
   @GetMapping("/topics")
+  @Operation(summary = "The business topics", description = "The names of the topics the event"
+      + " log follows.")
   public List<String> topics() {
     return EventLog.topicNames();
   }
 
   @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Operation(summary = "Follow the events live",
+      description = "Server-sent events named `event`: the latest ones first, then each new one"
+          + " as it is read; a comment every 15 s keeps proxies from closing the stream.")
   public Flux<ServerSentEvent<EventLogEntry>> stream(
-      @RequestParam(required = false) String topic) {
+      @Parameter(description = "only this topic") @RequestParam(required = false) String topic) {
     Flux<ServerSentEvent<EventLogEntry>> data = eventLog.follow(topic).map(entry -> ServerSentEvent
         .builder(entry).event("event").id(entry.topic() + "/" + entry.partition() + "/"
             + entry.offset()).build());

@@ -1,7 +1,6 @@
 package io.eventshop.gateway.routing;
 
 import io.eventshop.gateway.GatewayProperties;
-import java.util.Map;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -9,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The gateway's routes: each public path to the service that owns it, and each service's OpenAPI
- * document at {@code /api-docs/{service}}. Every route carries the name of its service in its
+ * The gateway's routes: each public path to the service that owns it (the OpenAPI documents have
+ * theirs in {@code ApiDocsConfiguration}). Every route carries the name of its service in its
  * metadata ({@link #SERVICE}) so an error can say which service is down.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,8 +24,8 @@ public class Routes {
   }
 
   @Bean
-  RouteLocator shopRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
-    RouteLocatorBuilder.Builder routes = builder.routes()
+  RouteLocator shopRoutes(RouteLocatorBuilder builder) {
+    return builder.routes()
         // The order service answers "the orders of a customer" from its own state, so this one
         // path under /api/customers goes to order; it must be matched before customer's route.
         .route("customer-orders", r -> r.order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,13 +39,7 @@ public class Routes {
         .route("stock", r -> r.path("/api/stock/**")
             .metadata(SERVICE, "stock").uri("lb://stock"))
         .route("orders", r -> r.path("/api/orders/**")
-            .metadata(SERVICE, "order").uri("lb://order"));
-    for (String service : properties.services().keySet()) {
-      routes.route("api-docs-" + service, r -> r.path("/api-docs/" + service)
-          .filters(f -> f.setPath("/v3/api-docs"))
-          .metadata(Map.of(SERVICE, service))
-          .uri("lb://" + service));
-    }
-    return routes.build();
+            .metadata(SERVICE, "order").uri("lb://order"))
+        .build();
   }
 }

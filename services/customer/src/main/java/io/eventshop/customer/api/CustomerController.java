@@ -10,6 +10,13 @@ import io.eventshop.customer.kafka.CustomerWriteFailed;
 import io.eventshop.platform.web.NotFound;
 import io.eventshop.platform.web.ShopProblem;
 import io.eventshop.platform.web.Unavailable;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +42,20 @@ import org.springframework.web.bind.annotation.RestController;
 /** Customers over REST: register, change, move, read. Thin: the rules are in the domain. */
 @RestController
 @RequestMapping("/api/customers")
+@OpenAPIDefinition(info = @Info(title = "Customer API",
+    version = "${spring.application.version:development}",
+    description = "Registers customers and keeps their profile, address, credit limit and"
+        + " status (an account can be blocked). Every change is written to the compacted"
+        + " `customers` topic before it is answered. The same service checks each order against"
+        + " its customer: known, not blocked, within the credit limit, and the fraud rules (by"
+        + " default more than 10 orders in a minute, or a large order on a customer's first day,"
+        + " is FRAUD_SUSPECTED). A customer's orders are the order service's:"
+        + " `GET /api/customers/{id}/orders` there."))
+@Tag(name = "Customers", description = "Profiles, addresses and credit limits")
+@ApiResponse(responseCode = "503", description = "Customers are still being loaded, or the"
+    + " change was not written to Kafka (and not made); retry",
+    content = @Content(mediaType = "application/problem+json",
+        schema = @Schema(implementation = ProblemDetail.class)))
 class CustomerController {
 
   private static final URI INVALID_INPUT = URI.create(ShopProblem.TYPE_BASE + "invalid-input");
@@ -48,6 +69,13 @@ class CustomerController {
   }
 
   @PostMapping
+  @Operation(summary = "Register a customer",
+      description = "A new customer with name, email, address and credit limit (CHF), active"
+          + " from now on; the answer carries the new id.")
+  @ApiResponse(responseCode = "201", description = "Registered; `Location` names the customer")
+  @ApiResponse(responseCode = "400", description = "Invalid input: `errors` names each field",
+      content = @Content(mediaType = "application/problem+json",
+          schema = @Schema(implementation = ProblemDetail.class)))
   ResponseEntity<CustomerApi.Registered> register(@RequestBody CustomerApi.RegisterRequest body) {
     String id = UUID.randomUUID().toString();
     Customer customer = handle(new CustomerCommand.Register(id, body.name(),
@@ -58,6 +86,16 @@ class CustomerController {
   }
 
   @PutMapping("/{id}")
+  @Operation(summary = "Change a customer's profile",
+      description = "Replaces name, email, credit limit and status (ACTIVE or BLOCKED: a blocked"
+          + " customer's orders are rejected).")
+  @ApiResponse(responseCode = "200", description = "The customer as changed")
+  @ApiResponse(responseCode = "400", description = "Invalid input: `errors` names each field",
+      content = @Content(mediaType = "application/problem+json",
+          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No customer has this id",
+      content = @Content(mediaType = "application/problem+json",
+          schema = @Schema(implementation = ProblemDetail.class)))
   CustomerApi.CustomerBody update(@PathVariable String id,
                                   @RequestBody CustomerApi.UpdateRequest body) {
     return CustomerApi.CustomerBody.of(handle(new CustomerCommand.Update(id,
@@ -65,6 +103,15 @@ class CustomerController {
   }
 
   @PutMapping("/{id}/address")
+  @Operation(summary = "Move a customer",
+      description = "Replaces the customer's address.")
+  @ApiResponse(responseCode = "200", description = "The customer at the new address")
+  @ApiResponse(responseCode = "400", description = "Invalid input: `errors` names each field",
+      content = @Content(mediaType = "application/problem+json",
+          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "404", description = "No customer has this id",
+      content = @Content(mediaType = "application/problem+json",
+          schema = @Schema(implementation = ProblemDetail.class)))
   CustomerApi.CustomerBody move(@PathVariable String id,
                                 @RequestBody CustomerApi.AddressBody body) {
     return CustomerApi.CustomerBody.of(handle(
@@ -72,6 +119,11 @@ class CustomerController {
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "A customer", description = "A customer's profile by id.")
+  @ApiResponse(responseCode = "200", description = "The customer")
+  @ApiResponse(responseCode = "404", description = "No customer has this id",
+      content = @Content(mediaType = "application/problem+json",
+          schema = @Schema(implementation = ProblemDetail.class)))
   CustomerApi.CustomerBody get(@PathVariable String id) {
     requireReady();
     return accounts.find(id).map(CustomerApi.CustomerBody::of)

@@ -17,6 +17,15 @@ import io.eventshop.platform.web.Conflict;
 import io.eventshop.platform.web.NotFound;
 import io.eventshop.platform.web.Unavailable;
 import io.eventshop.platform.web.Unprocessable;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,6 +50,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,6 +69,22 @@ import tools.jackson.databind.json.JsonMapper;
  * the aggregator's change notifications.
  */
 @RestController
+@OpenAPIDefinition(info = @Info(title = "Order API",
+    version = "${spring.application.version:development}",
+    description = "Places orders and tracks them to a final state. An order is PLACED when it is"
+        + " written to the `orders` topic (202); the stock, customer and fraud checks run in"
+        + " parallel, and the order becomes VALIDATED or REJECTED with the reasons; a validated"
+        + " order can be CANCELLED, which gives its stock back. Reads answer from the order"
+        + " service's own state: `?waitFor=FINAL` waits for the outcome, and"
+        + " `/api/orders/stream` pushes every change."))
+@Tag(name = "Orders", description = "Placing, following and cancelling orders")
+@ApiResponse(responseCode = "400", description = "Invalid input: `errors` names each field",
+    content = @Content(mediaType = "application/problem+json",
+        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "Not written to Kafka, or the order's owner is"
+    + " moving between instances; retry", content = @Content(
+        mediaType = "application/problem+json",
+        schema = @Schema(implementation = ProblemDetail.class)))
 public class OrderController {
 
   static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
@@ -106,8 +132,20 @@ public class OrderController {
    * is derived from (customer, key), so a retry answers with the same order.
    */
   @PostMapping("/api/orders")
+  @Operation(summary = "Place an order",
+      description = "An order of one or more lines, priced from the catalogue. It is accepted"
+          + " (202, PLACED) once written; the checks decide it asynchronously. With an"
+          + " `Idempotency-Key` a retry answers with the same order instead of placing another.")
+  @ApiResponse(responseCode = "202", description = "Placed; `Location` names the order",
+      content = @Content(schema = @Schema(implementation = Accepted.class)))
+  @ApiResponse(responseCode = "422", description = "A line names a product not in the"
+      + " catalogue; nothing was written", content = @Content(
+          mediaType = "application/problem+json",
+          schema = @Schema(implementation = ProblemDetail.class)))
   public CompletableFuture<ResponseEntity<Object>> place(
       @Valid @RequestBody PlaceOrderRequest body,
+      @Parameter(description = "the client's key of this checkout: a retry with it places no"
+          + " second order")
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 128)
       String idempotencyKey,
       HttpServletRequest request) {
@@ -139,9 +177,19 @@ public class OrderController {
    * (VALIDATED, REJECTED or later) or the timeout has passed, whichever comes first.
    */
   @GetMapping("/api/orders/{id}")
+  @Operation(summary = "An order",
+      description = "The order with its lines, total, state and the reasons of a rejection."
+          + " With `waitFor` it answers once the outcome is known, or after `timeout`.")
+  @ApiResponse(responseCode = "200", description = "The order (still PLACED if the wait ran"
+      + " out)", content = @Content(schema = @Schema(implementation = OrderView.class)))
+  @ApiResponse(responseCode = "404", description = "No order has this id",
+      content = @Content(mediaType = "application/problem+json",
+          schema = @Schema(implementation = ProblemDetail.class)))
   public CompletableFuture<ResponseEntity<Object>> order(
       @PathVariable @Pattern(regexp = ID) String id,
+      @Parameter(description = "VALIDATED or FINAL: wait for the validation outcome")
       @RequestParam(required = false) @Pattern(regexp = "VALIDATED|FINAL") String waitFor,
+      @Parameter(description = "the longest wait, e.g. `10s` or `500ms` (capped by the service)")
       @RequestParam(required = false) @Pattern(regexp = "\\d{1,6}(ms|s)") String timeout,
       HttpServletRequest request) {
     Duration wait = timeout == null ? settings.defaultWait() : DurationStyle.SIMPLE.parse(timeout);
@@ -162,6 +210,10 @@ public class OrderController {
 
   /** The orders of a customer, newest first (all on the instance owning the customer's partition). */
   @GetMapping("/api/customers/{customerId}/orders")
+  @Operation(summary = "A customer's orders", description = "Every order of one customer,"
+      + " newest first.")
+  @ApiResponse(responseCode = "200", description = "The orders (none: an empty list)",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = OrderView.class))))
   public CompletableFuture<ResponseEntity<Object>> ordersOf(
       @PathVariable @Pattern(regexp = ID) String customerId, HttpServletRequest request) {
     KeyOwner owner = local.ownerOfCustomer(customerId);
@@ -174,6 +226,18 @@ public class OrderController {
 
   /** Cancels a VALIDATED order: 409 in any other state, 404 if unknown. */
   @PostMapping("/api/orders/{id}/cancel")
+  @Operation(summary = "Cancel an order",
+      description = "Cancels a VALIDATED order; its stock is released and its credit no longer"
+          + " held once the other services have read the cancellation.")
+  @ApiResponse(responseCode = "202", description = "Cancelled",
+      content = @Content(schema = @Schema(implementation = Accepted.class)))
+  @ApiResponse(responseCode = "404", description = "No order has this id",
+      content = @Content(mediaType = "application/problem+json",
+          schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(responseCode = "409", description = "The order is not VALIDATED (still being"
+      + " checked, rejected or already cancelled)", content = @Content(
+          mediaType = "application/problem+json",
+          schema = @Schema(implementation = ProblemDetail.class)))
   public CompletableFuture<ResponseEntity<Object>> cancel(
       @PathVariable @Pattern(regexp = ID) String id, HttpServletRequest request) {
     KeyOwner owner = local.ownerOfOrder(id);
@@ -210,7 +274,15 @@ public class OrderController {
    * owning that customer's orders, which sees all of them.
    */
   @GetMapping(path = "/api/orders/stream", produces = "text/event-stream")
-  public ResponseEntity<SseEmitter> stream(@RequestParam(required = false) @Pattern(regexp = ID) String customerId,
+  @Operation(summary = "Follow order changes live",
+      description = "Server-sent events named `order`, each the order as `GET /api/orders/{id}`"
+          + " shows it, whenever one changes; with `customerId` only that customer's orders.")
+  @ApiResponse(responseCode = "200", description = "The event stream")
+  @ApiResponse(responseCode = "307", description = "Another instance owns this customer's"
+      + " orders: follow `Location`")
+  public ResponseEntity<SseEmitter> stream(
+      @Parameter(description = "only this customer's orders")
+      @RequestParam(required = false) @Pattern(regexp = ID) String customerId,
                        HttpServletRequest request) {
     if (customerId != null) {
       KeyOwner owner = local.ownerOfCustomer(customerId);

@@ -4,12 +4,20 @@ import io.eventshop.platform.web.NotFound;
 import io.eventshop.platform.web.Unavailable;
 import io.eventshop.stock.domain.StockLevel;
 import io.eventshop.stock.keeping.StockWriter;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +28,18 @@ import org.springframework.web.bind.annotation.RestController;
 /** Goods receipts and stock levels. Reads answer from the last committed state of the writer. */
 @RestController
 @RequestMapping("/api/stock")
+@OpenAPIDefinition(info = @Info(title = "Stock API",
+    version = "${spring.application.version:development}",
+    description = "Goods receipts and stock levels. One fenced transactional writer keeps every"
+        + " product's level and reserves stock for the orders it validates (releasing it when an"
+        + " order is rejected or cancelled); reads answer from its last committed state."))
+@Tag(name = "Stock", description = "What is on hand, reserved and available per product")
+@ApiResponse(responseCode = "400", description = "Invalid input: `errors` names each field",
+    content = @Content(mediaType = "application/problem+json",
+        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "The stock writer is not running (starting or"
+    + " fenced); retry shortly", content = @Content(mediaType = "application/problem+json",
+        schema = @Schema(implementation = ProblemDetail.class)))
 public class StockController {
 
   static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
@@ -47,6 +67,10 @@ public class StockController {
    * it is committed (no thread waits meanwhile).
    */
   @PostMapping("/{sku}/receipts")
+  @Operation(summary = "Receive goods",
+      description = "Adds a positive number of units to the product's stock on hand, in the"
+          + " writer's next transaction; answers with the new level once that is committed.")
+  @ApiResponse(responseCode = "200", description = "The level after the receipt")
   public CompletableFuture<StockView> receive(@PathVariable @Pattern(regexp = SKU) String sku,
                                               @Valid @RequestBody Receipt receipt) {
     if (writer.status() != StockWriter.Status.RUNNING) {
@@ -64,6 +88,14 @@ public class StockController {
 
   /** 404 for a sku stock never received goods of. */
   @GetMapping("/{sku}")
+  @Operation(summary = "A product's stock level",
+      description = "On hand, reserved (by validated orders not yet cancelled) and available"
+          + " units. A product that never received goods has no level here (404); the gateway's"
+          + " `GET /api/stock?sku=…` reads many at once and leaves such products out.")
+  @ApiResponse(responseCode = "200", description = "The level")
+  @ApiResponse(responseCode = "404", description = "The product never received goods",
+      content = @Content(mediaType = "application/problem+json",
+          schema = @Schema(implementation = ProblemDetail.class)))
   public StockView level(@PathVariable @Pattern(regexp = SKU) String sku) {
     return writer.levelOf(sku).map(StockView::of).orElseThrow(() -> new NotFound("stock", sku));
   }
