@@ -12,14 +12,16 @@ describe('the shop web UI', () => {
   let kettle;
   let teapot;
   let lamp;
+  let vase;
   let customer;
 
   before(async () => {
     browser = await launchBrowser();
-    [kettle, teapot, lamp, customer] = await Promise.all([
+    [kettle, teapot, lamp, vase, customer] = await Promise.all([
       seedProduct({ name: 'Kettle', price: 12.5, quantity: 10 }),
       seedProduct({ name: 'Teapot', price: 8.9, quantity: 5 }),
       seedProduct({ name: 'Lamp', category: 'Living', price: 19.0, quantity: 1 }),
+      seedProduct({ name: 'Vase', category: 'Living', price: 24.0, quantity: 0 }),
       seedCustomer(),
     ]);
   });
@@ -61,6 +63,23 @@ describe('the shop web UI', () => {
     const row = page.locator('[data-testid^="my-order-state-"]', { hasText: 'VALIDATED' }).first();
     await row.waitFor({ timeout: LIVE_MS });
     await screenshot(page, '02-my-orders');
+    await page.close();
+  });
+
+  it('shows a product that never received stock without an error in the console', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = [];
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${BASE_URL}/?customer=${encodeURIComponent(customer.id)}#/shop`);
+    await page.getByTestId('customer-name').filter({ hasText: customer.name }).waitFor();
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill(vase.sku);
+
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: vase.name }) });
+    await card.getByText('0 available').waitFor({ timeout: LIVE_MS });
+    await screenshot(page, '08-shop-no-stock');
+    assert.deepEqual(errors, [], 'the browser console shows no errors');
     await page.close();
   });
 

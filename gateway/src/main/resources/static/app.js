@@ -91,9 +91,15 @@ async function loadCatalogue() {
   renderCatalogue();
 }
 
-async function refreshStock(sku) {
-  const level = await api.stock(sku).catch(() => null);
-  state.stock.set(sku, level ? Number(level.available ?? 0) : null);
+/** Reads the stock of these products in one request; one without a level has none available. */
+async function refreshStock(skus) {
+  const levels = await api.stockLevels(skus).catch(() => null);
+  const available = new Map((levels || []).map((level) => [level.sku, Number(level.available ?? 0)]));
+  skus.forEach((sku) => showStock(sku, levels ? (available.get(sku) ?? 0) : null));
+}
+
+function showStock(sku, available) {
+  state.stock.set(sku, available);
   const badge = document.querySelector(`[data-testid="stock-${CSS.escape(sku)}"]`);
   if (badge) renderStockBadge(badge, sku);
 }
@@ -112,7 +118,7 @@ function matches(product, text, category) {
   return text.toLowerCase().split(/\s+/).every((word) => haystack.includes(word));
 }
 
-// Stock is read per product shown, so the page shows a bounded number of products at once.
+// Stock is read for the products shown, so the page shows a bounded number of them at once.
 const SHOWN_AT_MOST = 48;
 
 function renderCatalogue() {
@@ -124,10 +130,9 @@ function renderCatalogue() {
   $('#catalogue-more').hidden = found.length <= shown.length;
   $('#catalogue-more').textContent = `Showing ${shown.length} of ${found.length} products: search to narrow down.`;
   $('#products').replaceChildren(...shown.map(productCard));
-  for (const product of shown.filter((p) => !state.stock.has(p.sku))) {
-    state.stock.set(product.sku, undefined);  // asked for: not twice while typing
-    refreshStock(product.sku);
-  }
+  const unasked = shown.filter((p) => !state.stock.has(p.sku)).map((p) => p.sku);
+  unasked.forEach((sku) => state.stock.set(sku, undefined));  // asked for: not twice while typing
+  if (unasked.length > 0) refreshStock(unasked);
 }
 
 function productCard(product) {
@@ -228,7 +233,7 @@ function updateOrder(change) {
   const item = document.querySelector(`[data-order-id="${CSS.escape(id)}"]`);
   if (item) renderOrderItem(item, order);
   if (known?.state !== order.state && FINAL.has(order.state)) {
-    (order.lines || known?.lines || []).forEach((line) => refreshStock(line.sku));
+    refreshStock((order.lines || known?.lines || []).map((line) => line.sku));
     if (!$('#view-orders').hidden) loadMyOrders();
   }
 }
@@ -319,7 +324,7 @@ async function cancelOrder(order) {
   const before = new Map(lines.map((l) => [l.sku, state.stock.get(l.sku)]));
   // The release of the reservation is an event of its own: watch the stock come back.
   for (let tries = 0; tries < 20; tries++) {
-    await Promise.all(lines.map((l) => refreshStock(l.sku)));
+    await refreshStock(lines.map((l) => l.sku));
     if (lines.every((l) => state.stock.get(l.sku) !== before.get(l.sku))) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -346,11 +351,12 @@ async function receiveStock(form) {
   const f = new FormData(form);
   const sku = f.get('sku').trim();
   const quantity = Number(f.get('quantity'));
-  const done = await attempt(() => api.receiveStock(sku, quantity));
-  if (done === undefined) return;
+  const level = await attempt(() => api.receiveStock(sku, quantity));
+  if (level === undefined) return;
   form.reset();
   $('#receipt-result').textContent = `Received ${quantity} × ${sku}.`;
-  setTimeout(() => refreshStock(sku), 300);
+  // The stock service answers once the receipt is committed, with the new level.
+  showStock(sku, Number(level?.available ?? 0));
 }
 
 let eventLog = null;

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 @OpenAPIDefinition(info = @Info(title = "Gateway API",
     version = "${spring.application.version:development}",
     description = "The shop's single entry point. Its own operations: the admin's event log"
-        + " (the latest events of every business topic, and a live stream of them). Every `/api/**` request through it may be"
+        + " (the latest events of every business topic, and a live stream of them) and the stock"
+        + " levels of many products in one request. Every `/api/**` request through it may be"
         + " answered 429 (the per-client rate limit, with `Retry-After`) or 503 (the service"
         + " behind it cannot be reached), as `application/problem+json`."),
     servers = @Server(url = "/", description = "the gateway"))

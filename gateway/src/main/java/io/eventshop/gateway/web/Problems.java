@@ -6,8 +6,10 @@ import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class Problems {
+
+  private static final String TYPE_BASE = "https://eventshop.io/problems/";
 
   private final JsonMapper json;
 
@@ -30,7 +34,7 @@ public class Problems {
                           Map<String, Object> extra) {
     ServerHttpResponse response = exchange.getResponse();
     Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", URI.create("https://eventshop.io/problems/" + type).toString());
+    problem.put("type", type(type).toString());
     problem.put("title", status.getReasonPhrase());
     problem.put("status", status.value());
     problem.put("detail", detail);
@@ -44,5 +48,26 @@ public class Problems {
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
     return response.writeWith(Mono.just(body));
+  }
+
+  /**
+   * The same problem for a controller to throw: Spring's problem-details handling writes it.
+   */
+  public ErrorResponseException exception(ServerWebExchange exchange, HttpStatus status,
+                                           String type, String detail,
+                                           Map<String, Object> extra) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type(type));
+    problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+    extra.forEach(problem::setProperty);
+    String requestId = RequestIdFilter.requestIdOf(exchange);
+    if (requestId != null) {
+      problem.setProperty("requestId", requestId);
+    }
+    return new ErrorResponseException(status, problem, null);
+  }
+
+  private static URI type(String type) {
+    return URI.create(TYPE_BASE + type);
   }
 }
