@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark's smoke run ({@link BenchOptions#smoke()}: a handful of orders through the
- * gateway) against the shared shop: the harness works end to end and the shop stays correct
- * under it. It checks correctness and that each phase measured something, never speed: the
+ * gateway) against the shared shop, with the shop's real limits (its rates stay within them):
+ * the harness works end to end and the shop stays correct under it. It checks correctness and that each phase measured something, never speed: the
  * machine is shared and the numbers of a test run mean nothing.
  */
-@Order(3)
+@Order(5)
 class BenchSmokeIT {
 
   private static final Path HOME = Path.of(System.getProperty("eventshop.home", ".."));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * chromium, driven by playwright-core under node's test runner) against the running shop's
  * gateway. Their screenshots land in {@code e2e/browser/artifacts/}.
  */
-@org.junit.jupiter.api.Order(2)
+@org.junit.jupiter.api.Order(4)
 class BrowserIT {
 
   private static final Path BROWSER_TESTS =

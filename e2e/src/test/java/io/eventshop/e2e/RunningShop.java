@@ -1,6 +1,7 @@
 package io.eventshop.e2e;
 
 import io.eventshop.bench.load.ShopEndpoints;
+import io.eventshop.bench.load.ShopLimits;
 import io.eventshop.bench.load.ShopProcess;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Optional;
  * The whole shop, started once per test run with {@code ./eventshop up} (the launcher, on free
  * ports and a data directory under {@code target/}) and stopped with SIGTERM, like Ctrl-C, when
  * the test JVM exits. Tests share it, so each test creates its own products and customers.
- * Started by the benchmark's {@link ShopProcess}, so with its raised gateway rate limit.
+ * Started by the benchmark's {@link ShopProcess} with the shop's {@link ShopLimits#REAL real
+ * limits}: the tests meet the gateway's rate limit and the fraud rule as a user would, so they
+ * spread their orders over customers and their requests over time.
  */
 public final class RunningShop {
 
@@ -46,8 +49,8 @@ public final class RunningShop {
     Path home = Path.of(System.getProperty("eventshop.home", "..")).toAbsolutePath().normalize();
     Path workDir = Path.of(System.getProperty("eventshop.e2e.dir", "target/shop"))
         .toAbsolutePath();
-    ShopProcess process = ShopProcess.start(home, workDir, Optional.empty(), UP_OPTIONS,
-        System.out);
+    ShopProcess process = ShopProcess.start(home, workDir, Optional.empty(), ShopLimits.REAL,
+        UP_OPTIONS, System.out);
     Runtime.getRuntime().addShutdownHook(new Thread(process::close, "shop-stop"));
     return new RunningShop(process);
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * the launcher starts it again, it resumes from its last committed transaction, and every order
  * still ends final with the stock invariants intact. Runs last: it takes a service away.
  */
-@Order(5)
+@Order(7)
 class StockCrashIT {
 
   private final StockInvariantIT flow = new StockInvariantIT();

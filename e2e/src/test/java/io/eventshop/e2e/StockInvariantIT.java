@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * order is final, nothing is oversold and every reservation matches a live validated order.
  * Requests go straight to the services: this tests the flow, not the gateway's rate limit.
  */
-@Order(4)
+@Order(6)
 class StockInvariantIT {
 
   private static final int CLIENTS = 8;

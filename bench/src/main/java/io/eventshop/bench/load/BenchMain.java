@@ -89,6 +89,11 @@ public final class BenchMain implements Callable<Integer> {
       description = "The repository root (default: eventshop.home or the current directory).")
   private Path home;
 
+  @Option(names = "--real-limits", description = "When the benchmark starts the shop: keep its"
+      + " real gateway rate limit and fraud limit (default: raised, since the benchmark measures"
+      + " throughput; with these keep --orders-per-customer at most 9 and the rates modest).")
+  private boolean realLimits;
+
   @Option(names = "--up-option", paramLabel = "ARG", description = "An option for `up` when the"
       + " benchmark starts the shop, e.g. --up-option=--instances --up-option=order=2.")
   private List<String> upOptions = new ArrayList<>();
@@ -141,7 +146,8 @@ public final class BenchMain implements Callable<Integer> {
       } else {
         Path root = home.toAbsolutePath().normalize();
         started = ShopProcess.start(root, root.resolve("bench/target/shop"),
-            Optional.ofNullable(kafka), upOptions, System.out);
+            Optional.ofNullable(kafka), realLimits ? ShopLimits.REAL : ShopLimits.RAISED,
+            upOptions, System.out);
         ShopProcess toStop = started;
         Runtime.getRuntime().addShutdownHook(new Thread(toStop::close, "bench-stop-shop"));
         shop = started.endpoints();

@@ -80,7 +80,11 @@ public record BenchOptions(boolean direct, int products, int customers, Duration
         true, 200_000, 200, 1_000, Path.of("bench", "results"));
   }
 
-  /** A handful of orders for a test: one client, one low rate, one second each, no raw part. */
+  /**
+   * A handful of orders for a test: one client, one low rate, one second each, no raw part;
+   * within a shop's real limits (the gateway's requests per client, the fraud rule's orders per
+   * customer), so a test can run it against the shop it shares with other tests.
+   */
   public static BenchOptions smoke() {
     return new BenchOptions(false, 5, 20, Duration.ZERO, List.of(1), List.of(5.0), List.of(20.0),
         DEFAULT_ORDERS_PER_CUSTOMER, Duration.ofSeconds(1), 20, 100, Duration.ofSeconds(30), false, 10_000, 200, 100, null);

@@ -11,30 +11,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The shop started by the benchmark itself, exactly as {@code ./eventshop up} starts it (the
  * launcher as a child JVM), on free ports and its own data directory, stopped with SIGTERM like
- * Ctrl-C. The gateway's per-client rate limit is raised through the environment (Spring's relaxed
- * binding of {@code eventshop.gateway.rate-limit.*}): the benchmark is one client sending
- * thousands of requests a second. So is the fraud rule's limit of orders per customer and minute
- * ({@code eventshop.customer.fraud.max-orders-per-window}, to its maximum): the benchmark
- * measures throughput, not the fraud rule, and at thousands of orders a second the 10 a minute
- * would need more customers than seeding makes in reasonable time (see
- * {@code --orders-per-customer}). Nothing else changes. The end-to-end tests start their shared
- * shop with it too.
+ * Ctrl-C, with the {@link ShopLimits} it is asked for: the benchmark raises the gateway's rate
+ * limit and the fraud rule's limit, the end-to-end tests keep the shop's real ones.
  */
 public final class ShopProcess implements AutoCloseable {
 
   static final List<String> SERVICES =
       List.of("schema-registry", "product", "customer", "stock", "order", "gateway");
-  static final Map<String, String> ENVIRONMENT = Map.of(
-      "EVENTSHOP_GATEWAY_RATELIMIT_REQUESTSPERSECOND", "1000000",
-      "EVENTSHOP_GATEWAY_RATELIMIT_BURST", "1000000",
-      "EVENTSHOP_CUSTOMER_FRAUD_MAXORDERSPERWINDOW", "100000");
   // generous: on a shared 2-core machine a JVM may take minutes to start
   private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(8);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(20);
@@ -54,10 +44,12 @@ public final class ShopProcess implements AutoCloseable {
    * Starts the shop and waits for {@code ready}.
    *
    * @param kafka        an existing cluster to use instead of the launcher's own broker
+   * @param limits       the shop's real limits, or raised for throughput
    * @param extraOptions further options of {@code up}, e.g. {@code --instances order=2}
    */
   public static ShopProcess start(Path home, Path workDir, Optional<String> kafka,
-                                  List<String> extraOptions, PrintStream out) {
+                                  ShopLimits limits, List<String> extraOptions,
+                                  PrintStream out) {
     Path dataDir = workDir.resolve("data");
     Path log = workDir.resolve("up.log");
     try {
@@ -77,10 +69,11 @@ public final class ShopProcess implements AutoCloseable {
         command.addAll(List.of("--port", service + "=" + freePort()));
       }
       command.addAll(extraOptions);
-      out.printf("starting the shop (log: %s)%n", log);
+      out.printf("starting the shop with %s limits (log: %s)%n",
+          limits.name().toLowerCase(Locale.ROOT), log);
       ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
           .redirectErrorStream(true).redirectOutput(log.toFile());
-      builder.environment().putAll(ENVIRONMENT);
+      builder.environment().putAll(limits.environment());
       ShopProcess shop = new ShopProcess(builder.start(), dataDir, log);
       shop.awaitReady();
       out.println("shop ready");
