@@ -43,7 +43,7 @@ class ConcurrentRegistrationsIT {
   private static final List<TopicSpec> TOPICS = List.of(Topics.CUSTOMERS,
       Topics.CUSTOMER_EVENTS, Topics.ORDERS, Topics.ORDER_VALIDATIONS,
       Topics.deadLetterOf(Topics.ORDERS), Topics.deadLetterOf(Topics.CUSTOMERS));
-  private static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
+  private static final InMemorySchemaRegistry REGISTRY = TestSchemaRegistry.SHARED;
 
   private static ConfigurableApplicationContext service;
   private static String baseUrl;

@@ -75,7 +75,7 @@ class CustomerRestartIT {
   private static final Pattern RESTORED = Pattern.compile(
       "Finished restoring changelog \\S+ to store \\S+ with a total number of (\\d+) records");
 
-  private static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
+  private static final InMemorySchemaRegistry REGISTRY = TestSchemaRegistry.SHARED;
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
 
   private static String bootstrap;

@@ -77,7 +77,7 @@ class CustomerServiceIT {
       Topics.CUSTOMER_EVENTS, Topics.ORDERS, Topics.ORDER_VALIDATIONS, Topics.deadLetterOf(Topics.ORDERS),
       Topics.deadLetterOf(Topics.CUSTOMERS));
 
-  private static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
+  private static final InMemorySchemaRegistry REGISTRY = TestSchemaRegistry.SHARED;
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
 
   private static String bootstrap;

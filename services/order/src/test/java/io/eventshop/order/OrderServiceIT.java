@@ -60,7 +60,7 @@ class OrderServiceIT {
   /** Start-up of the app (and of the shared broker) on a busy 2-core machine. */
   private static final Duration START = Duration.ofSeconds(180);
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
+  private static final InMemorySchemaRegistry REGISTRY = TestSchemaRegistry.SHARED;
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
   private static final AvroSerde<OrderEvent> ORDER_EVENTS =
       AvroSerde.forValues(OrderEvent.class, SERDES, REGISTRY);

@@ -62,7 +62,7 @@ class UncommittedOutcomeIT {
 
   private static final Duration START = Duration.ofSeconds(180);
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
+  private static final InMemorySchemaRegistry REGISTRY = TestSchemaRegistry.SHARED;
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String MUG = "mug-" + UUID.randomUUID().toString().substring(0, 8);

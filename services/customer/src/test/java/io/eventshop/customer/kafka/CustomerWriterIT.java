@@ -7,6 +7,7 @@ import io.eventshop.contracts.TopicSpec;
 import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
+import io.eventshop.customer.TestSchemaRegistry;
 import io.eventshop.customer.domain.Address;
 import io.eventshop.customer.domain.Customer;
 import io.eventshop.customer.domain.CustomerEvent;
@@ -51,7 +52,7 @@ class CustomerWriterIT {
   /** Small enough that a customer with a long name cannot be sent, large enough for others. */
   private static final int MAX_REQUEST_BYTES = 4_000;
   private static final List<TopicSpec> TOPICS = List.of(Topics.CUSTOMERS, Topics.CUSTOMER_EVENTS);
-  private static final InMemorySchemaRegistry REGISTRY = new InMemorySchemaRegistry();
+  private static final InMemorySchemaRegistry REGISTRY = TestSchemaRegistry.SHARED;
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
 
   private static String bootstrap;
