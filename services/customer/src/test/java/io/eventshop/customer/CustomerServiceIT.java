@@ -22,6 +22,7 @@ import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.testing.SharedKafka;
+import io.eventshop.testing.SharedSchemaRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,7 +78,7 @@ class CustomerServiceIT {
       Topics.CUSTOMER_EVENTS, Topics.ORDERS, Topics.ORDER_VALIDATIONS, Topics.deadLetterOf(Topics.ORDERS),
       Topics.deadLetterOf(Topics.CUSTOMERS));
 
-  private static final InMemorySchemaRegistryClient REGISTRY = new InMemorySchemaRegistryClient();
+  private static final InMemorySchemaRegistryClient REGISTRY = SharedSchemaRegistry.INSTANCE;
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
 
   private static String bootstrap;

@@ -15,6 +15,7 @@ import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.launcher.kafka.TopicProvisioner;
 import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.testing.SharedKafka;
+import io.eventshop.testing.SharedSchemaRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -60,7 +61,7 @@ class OrderServiceIT {
   /** Start-up of the app (and of the shared broker) on a busy 2-core machine. */
   private static final Duration START = Duration.ofSeconds(180);
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final InMemorySchemaRegistryClient REGISTRY = new InMemorySchemaRegistryClient();
+  private static final InMemorySchemaRegistryClient REGISTRY = SharedSchemaRegistry.INSTANCE;
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
   private static final AvroSerde<OrderEvent> ORDER_EVENTS =
       AvroSerde.forValues(OrderEvent.class, SERDES, REGISTRY);

@@ -18,6 +18,7 @@ import io.eventshop.launcher.kafka.TopicProvisioner;
 import io.eventshop.platform.kafka.DeadLetters;
 import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.testing.SharedKafka;
+import io.eventshop.testing.SharedSchemaRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,7 +63,7 @@ class StockServiceIT {
   /** Start-up of the app (and of the shared broker) on a busy 2-core machine. */
   private static final Duration START = Duration.ofSeconds(180);
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final InMemorySchemaRegistryClient REGISTRY = new InMemorySchemaRegistryClient();
+  private static final InMemorySchemaRegistryClient REGISTRY = SharedSchemaRegistry.INSTANCE;
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
   private static final AvroSerde<OrderEvent> ORDER_EVENTS =
       AvroSerde.forValues(OrderEvent.class, SERDES, REGISTRY);

@@ -8,7 +8,6 @@ import io.eventshop.customer.fraud.FraudPolicy;
 import io.eventshop.customer.fraud.FraudRules;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -25,7 +24,7 @@ import org.apache.kafka.streams.state.Stores;
  *   customers ──► customer-table (read-only store "customers", the topic is its changelog)
  *                         │ read
  *   orders ─────► order-checker ──► order-validations   (CUSTOMER and FRAUD per placed order)
- *                   stores: credit-in-use, checked-orders, recent-orders (window)
+ *                   stores: credit-in-use, checked-orders, recent-orders-by-customer
  * </pre>
  *
  * <p>{@code orders} and {@code customers} are co-partitioned: order ids are minted in their
@@ -37,7 +36,8 @@ public final class ValidationTopology {
   static final String CUSTOMERS_STORE = "customers";
   static final String CREDIT_IN_USE_STORE = "credit-in-use";
   static final String CHECKED_ORDERS_STORE = "checked-orders";
-  static final String RECENT_ORDERS_STORE = "recent-orders";
+  /** Not "recent-orders": that name's changelog holds the window store's keys of before. */
+  static final String RECENT_ORDERS_STORE = "recent-orders-by-customer";
 
   private static final String CUSTOMERS_SOURCE = "customers-source";
   private static final String CUSTOMER_TABLE = "customer-table";
@@ -76,11 +76,10 @@ public final class ValidationTopology {
         Stores.persistentKeyValueStore(CREDIT_IN_USE_STORE), keys, amounts), ORDER_CHECKER);
     topology.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(CHECKED_ORDERS_STORE), keys, amounts), ORDER_CHECKER);
-    Duration window = fraudPolicy.window();
-    // retainDuplicates: every order is its own entry, even two in the same millisecond.
-    topology.addStateStore(Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(RECENT_ORDERS_STORE, window, window, true), keys,
-        Serdes.String()), ORDER_CHECKER);
+    // A key-value store, not a window store: FraudCheck says why.
+    topology.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(RECENT_ORDERS_STORE), keys, Serdes.String()),
+        ORDER_CHECKER);
     topology.connectProcessorAndStateStores(ORDER_CHECKER, CUSTOMERS_STORE);
 
     topology.addSink(VALIDATIONS_SINK, Topics.ORDER_VALIDATIONS.name(), keys.serializer(),

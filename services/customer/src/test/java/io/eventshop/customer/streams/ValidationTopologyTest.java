@@ -22,6 +22,7 @@ import io.eventshop.platform.streams.DeadLetterDeserializationHandler;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -36,6 +37,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -218,6 +221,23 @@ class ValidationTopologyTest {
         .containsExactly(true, true, true, false, true);
     assertThat(checks.get(3).getReasons()).containsExactly(RejectionReason.FRAUD_SUSPECTED);
     assertThat(checks.get(3).getDetail()).contains("more than 3 orders");
+  }
+
+  @Test
+  void aCustomersOrdersOlderThanTheWindowAreForgottenAtTheirNextOrder() {
+    register("c-1", "1000.00", CustomerStatus.ACTIVE, LONG_AGO);
+
+    place("o-1", "c-1", "1.00", NOW);
+    place("o-2", "c-1", "1.00", NOW.plusSeconds(30));
+    place("o-3", "c-1", "1.00", NOW.plusSeconds(61));
+
+    KeyValueStore<String, String> recent =
+        driver.getKeyValueStore(ValidationTopology.RECENT_ORDERS_STORE);
+    List<String> kept = new ArrayList<>();
+    try (KeyValueIterator<String, String> all = recent.all()) {
+      all.forEachRemaining(entry -> kept.add(entry.value));
+    }
+    assertThat(kept).containsExactly("o-2", "o-3");
   }
 
   @Test

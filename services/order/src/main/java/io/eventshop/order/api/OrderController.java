@@ -65,8 +65,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The order API. Commands write one event to {@code orders} and answer 202; queries answer from
  * the Kafka Streams stores of the instance owning the order (forwarded there if that is another
- * instance). Nothing here blocks a thread: writes complete on the producer's callback, waits on
- * the aggregator's change notifications.
+ * instance), never with an outcome whose transaction has not committed
+ * ({@link OrderUpdates#committed}). Nothing here blocks a thread: writes complete on the
+ * producer's callback, waits on the aggregator's change notifications.
  */
 @RestController
 @OpenAPIDefinition(info = @Info(title = "Order API",
@@ -201,7 +202,8 @@ public class OrderController {
       return forwarding.forward(owner, request, null, wait.plus(settings.forwardTimeout()));
     }
     if (waitFor == null) {
-      return CompletableFuture.completedFuture(found(id, local.order(id)));
+      return CompletableFuture.completedFuture(
+          found(id, updates.committed(id, () -> local.order(id))));
     }
     Predicate<Order> decided = order -> order.isPlaced() && order.state().isDecided();
     return updates.await(id, decided, wait, () -> local.order(id))
@@ -221,7 +223,9 @@ public class OrderController {
       return forwarding.forward(owner, request, null, settings.forwardTimeout());
     }
     return CompletableFuture.completedFuture(ResponseEntity.ok(
-        local.ordersOf(customerId).stream().map(OrderView::of).toList()));
+        local.ordersOf(customerId).stream()
+            .map(order -> updates.committed(order.id(), () -> Optional.of(order)))
+            .flatMap(Optional::stream).map(OrderView::of).toList()));
   }
 
   /** Cancels a VALIDATED order: 409 in any other state, 404 if unknown. */
@@ -244,7 +248,8 @@ public class OrderController {
     if (!owner.local()) {
       return forwarding.forward(owner, request, null, settings.forwardTimeout());
     }
-    Order order = local.order(id).orElseGet(() -> Order.unknown(id));
+    // Decided on committed state only: a VALIDATED whose transaction may still abort is not.
+    Order order = updates.committed(id, () -> local.order(id)).orElseGet(() -> Order.unknown(id));
     List<OrderEvent> cancelled;
     try {
       cancelled = decider.decide(new CancelOrder(clock.instant()), order);

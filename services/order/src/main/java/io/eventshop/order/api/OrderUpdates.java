@@ -1,5 +1,7 @@
 package io.eventshop.order.api;
 
+import io.eventshop.contracts.OrderIds;
+import io.eventshop.contracts.Topics;
 import io.eventshop.order.domain.Order;
 import io.eventshop.order.streams.OrderChanges;
 import java.io.IOException;
@@ -25,6 +27,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * server-sent-event subscribers. Called on the stream thread, so it only completes futures and
  * queues the SSE writes to a thread of its own.
  *
+ * <p>Only committed outcomes are told. An outcome the aggregator has decided in its still open
+ * transaction ({@link #decided}) is held back until the aggregator reads it back from
+ * {@code orders} ({@link #changed}); until then, what the store holds is shown as the order was
+ * before ({@link #committed}), since the transaction may abort and the outcome be decided again.
+ *
  * <p>On shutdown it ends the open event streams first, so the web server's graceful shutdown does
  * not wait for them.
  */
@@ -37,6 +44,8 @@ public final class OrderUpdates implements OrderChanges, SmartLifecycle {
   }
 
   private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+  /** Outcomes decided in a transaction not seen committed yet: order id → the order before. */
+  private final Map<String, Order> awaitingCommit = new ConcurrentHashMap<>();
   /** Orders placed here with an idempotency key, until the aggregator has them. */
   private final Map<String, Order> written = new ConcurrentHashMap<>();
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -49,6 +58,7 @@ public final class OrderUpdates implements OrderChanges, SmartLifecycle {
   @Override
   public void changed(Order order) {
     written.remove(order.id());
+    awaitingCommit.remove(order.id());
     List<Waiter> waiting = waiters.get(order.id());
     if (waiting != null) {
       for (Waiter waiter : waiting) {
@@ -63,10 +73,37 @@ public final class OrderUpdates implements OrderChanges, SmartLifecycle {
     }
   }
 
+  @Override
+  public void decided(Order before, Order decided) {
+    written.remove(decided.id());
+    awaitingCommit.put(decided.id(), before);
+  }
+
+  @Override
+  public void started(int partition) {
+    // Left over from a previous run of the task (aborted, or read back on another instance).
+    int partitions = Topics.ORDERS.partitions();
+    awaitingCommit.keySet()
+        .removeIf(orderId -> OrderIds.partitionOf(orderId, partitions) == partition);
+  }
+
+  /**
+   * The order as far as its changes are committed: what {@code stored} answers, unless that holds
+   * an outcome whose transaction is still open; then the order as it was before (empty if it was
+   * not placed yet).
+   */
+  Optional<Order> committed(String orderId, Supplier<Optional<Order>> stored) {
+    // The store first: decided() runs before the store has the decision, so if this read finds
+    // the decision, the check below finds it awaiting its commit (or already committed).
+    Optional<Order> now = stored.get();
+    Order before = awaitingCommit.get(orderId);
+    return before == null ? now : Optional.of(before).filter(Order::isPlaced);
+  }
+
   /**
    * A future completed with the order once {@code reached} holds for it, or with what
-   * {@code current} then answers after {@code timeout}. Registers first and reads second, so a
-   * change between the two is not missed.
+   * {@code current} then answers after {@code timeout}; in both cases committed changes only.
+   * Registers first and reads second, so a change between the two is not missed.
    */
   CompletableFuture<Optional<Order>> await(String orderId, Predicate<Order> reached,
                                            Duration timeout,
@@ -78,14 +115,14 @@ public final class OrderUpdates implements OrderChanges, SmartLifecycle {
       list.remove(waiter);
       return list.isEmpty() ? null : list;
     }));
-    Optional<Order> now = current.get();
+    Optional<Order> now = committed(orderId, current);
     if (now.filter(reached).isPresent()) {
       done.complete(now);
     } else {
       CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
           .execute(() -> {
             if (!done.isDone()) {
-              done.complete(current.get());
+              done.complete(committed(orderId, current));
             }
           });
     }

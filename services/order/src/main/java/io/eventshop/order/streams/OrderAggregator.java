@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the state of every order of its partition and decides the outcome: on each placement,
  * verdict or cancellation, and on a wall-clock punctuation for orders whose verdicts are overdue.
  * Outcomes go to {@code orders}; state changes go to the stores (and so the changelogs) in the same
- * exactly-once transaction.
+ * exactly-once transaction. An outcome is told to waiters only when read back from {@code orders}
+ * ({@link OrderChanges}).
  */
 final class OrderAggregator
     implements Processor<String, SpecificRecord, String, io.eventshop.contracts.order.OrderEvent> {
@@ -55,6 +56,7 @@ final class OrderAggregator
     this.customerOrders = context.getStateStore(OrderTopology.CUSTOMER_ORDERS_STORE);
     this.pending = context.getStateStore(OrderTopology.PENDING_STORE);
     context.schedule(timeoutCheck, PunctuationType.WALL_CLOCK_TIME, this::concludeOverdue);
+    changes.started(context.taskId().partition());
   }
 
   @Override
@@ -73,7 +75,21 @@ final class OrderAggregator
       log.warn("order {}: ignoring an invalid event: {}", orderId, e.getMessage());
       return;
     }
+    if (isOutcome(record.value()) && after.equals(before)) {
+      // Our own outcome read back: this consumer reads committed records only, so the
+      // transaction that decided it has committed. Now it may be told.
+      if (after.isPlaced() && after.state().isDecided()) {
+        changes.changed(after);
+      }
+      return;
+    }
     conclude(before, after);
+  }
+
+  private static boolean isOutcome(SpecificRecord value) {
+    return value instanceof io.eventshop.contracts.order.OrderEvent event
+        && (event.getPayload() instanceof io.eventshop.contracts.order.OrderValidated
+            || event.getPayload() instanceof io.eventshop.contracts.order.OrderRejected);
   }
 
   private Order apply(Order order, SpecificRecord value) {
@@ -93,6 +109,12 @@ final class OrderAggregator
     if (after.equals(before)) {
       return;
     }
+    boolean decidedHere = !outcome.isEmpty();
+    if (decidedHere) {
+      // Before the store has it: a reader who finds the decision in the store must be able to
+      // tell that its transaction is still open.
+      changes.decided(before, after);
+    }
     save(before, after);
     for (OrderEvent event : outcome) {
       context.forward(new Record<>(after.id(), OrderRecords.toRecord(event, after),
@@ -102,7 +124,9 @@ final class OrderAggregator
       // Per order: DEBUG, or thousands of lines a second under load (the topic is the history).
       log.debug("order {} is {}{}", after.id(), after.state(),
           after.reasons().isEmpty() ? "" : " " + after.reasons());
-      changes.changed(after);
+      if (!decidedHere) {
+        changes.changed(after);
+      }
     }
   }
 

@@ -11,6 +11,7 @@ import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.platform.kafka.ValueSerdes;
 import io.eventshop.product.ProductApplication;
 import io.eventshop.testing.SharedKafka;
+import io.eventshop.testing.SharedSchemaRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +51,7 @@ class ProductServiceIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   /** One registry for every instance started here, as a real registry would be. */
-  private static final InMemorySchemaRegistryClient REGISTRY = new InMemorySchemaRegistryClient();
+  private static final InMemorySchemaRegistryClient REGISTRY = SharedSchemaRegistry.INSTANCE;
   private static Admin admin;
   private static ConfigurableApplicationContext service;
   private static String baseUrl;

@@ -1,0 +1,261 @@
+package io.eventshop.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.eventshop.contracts.OrderIds;
+import io.eventshop.contracts.TopicSpec;
+import io.eventshop.contracts.Topics;
+import io.eventshop.contracts.order.OrderEvent;
+import io.eventshop.contracts.order.OrderLine;
+import io.eventshop.contracts.order.OrderPlaced;
+import io.eventshop.contracts.serde.AvroSerde;
+import io.eventshop.contracts.serde.SchemaRegistryClient;
+import io.eventshop.contracts.serde.SerdeConfig;
+import io.eventshop.platform.streams.StreamsApp;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
+import io.eventshop.testing.SharedKafka;
+import io.eventshop.testing.SharedSchemaRegistry;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A clean stop (what SIGTERM does: Spring closes the context, and with it Kafka Streams) leaves
+ * state that the next start on the same state directory uses as it is: no task is found corrupted
+ * and no store is rebuilt from its changelog.
+ */
+class CustomerRestartIT {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
+  private static final List<TopicSpec> TOPICS = List.of(Topics.CUSTOMERS,
+      Topics.CUSTOMER_EVENTS, Topics.ORDERS, Topics.ORDER_VALIDATIONS,
+      Topics.deadLetterOf(Topics.ORDERS), Topics.deadLetterOf(Topics.CUSTOMERS));
+  /** customers (its topic is the changelog), credit-in-use, checked-orders, recent orders. */
+  private static final int STORES_PER_TASK = 4;
+  /** Kafka Streams' line for every changelog it has read into a store at start. */
+  private static final Pattern RESTORED = Pattern.compile(
+      "Finished restoring changelog \\S+ to store \\S+ with a total number of (\\d+) records");
+
+  private static final InMemorySchemaRegistryClient REGISTRY = SharedSchemaRegistry.INSTANCE;
+  private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
+
+  private static String bootstrap;
+
+  @Configuration(proxyBeanMethods = false)
+  static class SharedRegistry {
+
+    @Bean
+    @Primary
+    SchemaRegistryClient inMemoryRegistry() {
+      return REGISTRY;
+    }
+  }
+
+  @BeforeAll
+  static void createTopics() throws Exception {
+    bootstrap = SharedKafka.bootstrapServers();
+    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> missing = TOPICS.stream().filter(spec -> !existing.contains(spec.name()))
+          .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1)
+              .configs(spec.configs(1))).toList();
+      admin.createTopics(missing).all().get();
+    }
+  }
+
+  @Test
+  void aCleanStopLeavesStateTheNextStartUsesWithoutRestoringIt() throws Exception {
+    String application = "customer-restart-it-" + UUID.randomUUID();
+    Path stateDir = Files.createTempDirectory("customer-restart-it-state");
+
+    ListAppender<ILoggingEvent> firstRun = new ListAppender<>();
+    try (ConfigurableApplicationContext first = start(application, stateDir, firstRun)) {
+      // A customer in every task's customer table, so that a task rebuilt from scratch restores
+      // at least one record; orders for one of them only, so that most tasks check no order.
+      String customerId = registerOneInEveryPartition(first);
+      OrderIds orderIds = new OrderIds();
+      Set<String> orders = Set.of(orderIds.mintFor(customerId), orderIds.mintFor(customerId));
+      for (String orderId : orders) {
+        place(orderId, customerId);
+      }
+      await().atMost(PATIENCE).until(() -> validationsOf(orders) == 2 * orders.size());
+    }
+
+    ListAppender<ILoggingEvent> secondRun = new ListAppender<>();
+    try (ConfigurableApplicationContext second = start(application, stateDir, secondRun)) {
+      // Each store of each task says when it has caught up with its changelog.
+      await().atMost(PATIENCE).until(() ->
+          second.getBean(StreamsApp.class).state() == State.RUNNING
+              && restoreLines(secondRun).size() >= STORES_PER_TASK * Topics.ORDERS.partitions());
+
+      assertThat(errorLines(secondRun)).isEmpty();
+      assertThat(lines(secondRun)).noneMatch(line -> line.contains("corrupted"));
+      List<String> restores = restoreLines(secondRun);
+      assertThat(recordsRestored(restores)).as("records restored at the second start: %s", restores)
+          .isZero();
+    }
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  /** Starts the service; {@code logs} sees every line from its logging set-up on. */
+  private static ConfigurableApplicationContext start(String application, Path stateDir,
+                                                      ListAppender<ILoggingEvent> logs) {
+    return new SpringApplicationBuilder(CustomerApplication.class, SharedRegistry.class)
+        // Spring Boot resets Logback while it prepares the environment; an initializer runs after.
+        .initializers(context -> capture(logs))
+        .run("--server.port=0",
+            "--spring.application.name=" + application,
+            "--eventshop.kafka.bootstrap-servers=" + bootstrap,
+            "--eventshop.kafka.state-dir=" + stateDir,
+            // Its INFO line per restored changelog is what the test counts (Kafka logs at WARN).
+            "--logging.level.org.apache.kafka.streams.processor.internals.StoreChangelogReader=INFO");
+  }
+
+  private static void capture(ListAppender<ILoggingEvent> logs) {
+    LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+    logs.setContext(logging);
+    logs.start();
+    logging.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logs);
+  }
+
+  /** The lines logged so far (the appender adds under its own lock). */
+  private static List<ILoggingEvent> events(ListAppender<ILoggingEvent> logs) {
+    synchronized (logs) {
+      return List.copyOf(logs.list);
+    }
+  }
+
+  private static List<String> lines(ListAppender<ILoggingEvent> logs) {
+    return events(logs).stream().map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
+  private static List<String> errorLines(ListAppender<ILoggingEvent> logs) {
+    return events(logs).stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+        .map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
+  private static List<String> restoreLines(ListAppender<ILoggingEvent> logs) {
+    return lines(logs).stream().filter(line -> RESTORED.matcher(line).find()).toList();
+  }
+
+  private static long recordsRestored(List<String> restoreLines) {
+    long restored = 0;
+    for (String line : restoreLines) {
+      Matcher restore = RESTORED.matcher(line);
+      if (restore.find()) {
+        restored += Long.parseLong(restore.group(1));
+      }
+    }
+    return restored;
+  }
+
+  /** How many committed validations of {@code orderIds} there are. */
+  private static long validationsOf(Set<String> orderIds) {
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+        Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed"),
+        new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.ORDER_VALIDATIONS.name())
+          .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long found = 0;
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          if (orderIds.contains(record.key())) {
+            found++;
+          }
+        }
+      }
+      return found;
+    }
+  }
+
+  /** Registers customers until each partition of {@code customers} has one; returns the first. */
+  private static String registerOneInEveryPartition(ConfigurableApplicationContext service)
+      throws Exception {
+    String baseUrl = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+    await().atMost(PATIENCE).until(() -> HTTP.send(HttpRequest.newBuilder(
+        URI.create(baseUrl + "/actuator/health")).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    Set<Integer> partitions = new HashSet<>();
+    String first = null;
+    while (partitions.size() < Topics.CUSTOMERS.partitions()) {
+      HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
+              URI.create(baseUrl + "/api/customers"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("""
+              {"name":"Grace","email":"grace.restart@example.com",
+               "address":{"street":"Bahnhofstrasse 1","zip":"8001","city":"Zürich","country":"CH"},
+               "creditLimit":1000}""")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).isEqualTo(201);
+      String id = created.headers().firstValue("Location").orElseThrow()
+          .substring("/api/customers/".length());
+      partitions.add(OrderIds.partitionOf(id, Topics.CUSTOMERS.partitions()));
+      first = first == null ? id : first;
+    }
+    return first;
+  }
+
+  private static void place(String orderId, String customerId) throws Exception {
+    BigDecimal amount = new BigDecimal("10.00");
+    OrderEvent placed = OrderEvent.newBuilder()
+        .setOrderId(orderId)
+        .setCustomerId(customerId)
+        .setOccurredAt(Instant.now())
+        .setPayload(OrderPlaced.newBuilder()
+            .setLines(List.of(new OrderLine("SKU-1", 1, amount)))
+            .setTotal(amount)
+            .setIdempotencyKey(null)
+            .build())
+        .build();
+    AvroSerde<OrderEvent> serde = AvroSerde.forValues(OrderEvent.class, SERDES, REGISTRY);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        Map.of("bootstrap.servers", bootstrap), new StringSerializer(),
+        new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.ORDERS.name(), orderId,
+          serde.serialize(Topics.ORDERS.name(), placed))).get();
+    }
+  }
+}
