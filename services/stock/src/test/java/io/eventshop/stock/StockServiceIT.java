@@ -135,6 +135,35 @@ class StockServiceIT {
   }
 
   @Test
+  void theLevelsOfSeveralProductsComeInOneRequestLeavingOutThoseWithoutStock() throws Exception {
+    String mug = sku();
+    String never = sku();
+    String tea = sku();
+    receive(mug, 2);
+    receive(tea, 7);
+
+    HttpResponse<String> levels = get("/api/stock?sku=" + tea + "&sku=" + never + "&sku=" + mug);
+    HttpResponse<String> commaSeparated = get("/api/stock?sku=" + tea + "," + never + "," + mug);
+
+    assertThat(levels.statusCode()).isEqualTo(200);
+    assertThat(levels.body()).startsWith("[{\"sku\":\"" + tea + "\"").contains(
+        "\"sku\":\"" + mug + "\",\"onHand\":2").doesNotContain(never);
+    assertThat(commaSeparated.body()).isEqualTo(levels.body());
+  }
+
+  @Test
+  void aBatchReadOfNoSkuTooManyOrOneThatIsNotASkuIsAProblemNamingTheParameter()
+      throws Exception {
+    String tooMany = String.join(",", java.util.Collections.nCopies(101, "mug"));
+    for (String query : new String[] {"sku=", "sku=" + tooMany, "sku=mug,%20bad%20sku"}) {
+      HttpResponse<String> problem = get("/api/stock?" + query);
+      assertThat(problem.statusCode()).as(query).isEqualTo(400);
+      assertThat(problem.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(problem.body()).as(query).contains("sku");
+    }
+  }
+
+  @Test
   void reservesEveryLineOfAnOrderAndReleasesItWhenTheOrderIsRejected() throws Exception {
     String mug = sku();
     String tea = sku();

@@ -15,6 +15,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Goods receipts and stock levels. Reads answer from the last committed state of the writer. */
@@ -43,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class StockController {
 
   static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+  static final int MAX_SKUS = 100;
 
   /** Goods received: a positive number of units. */
   public record Receipt(@NotNull @Positive Long quantity) {
@@ -90,7 +95,7 @@ public class StockController {
   @GetMapping("/{sku}")
   @Operation(summary = "A product's stock level",
       description = "On hand, reserved (by validated orders not yet cancelled) and available"
-          + " units. A product that never received goods has no level here (404); the gateway's"
+          + " units. A product that never received goods has no level here (404);"
           + " `GET /api/stock?sku=…` reads many at once and leaves such products out.")
   @ApiResponse(responseCode = "200", description = "The level")
   @ApiResponse(responseCode = "404", description = "The product never received goods",
@@ -98,6 +103,23 @@ public class StockController {
           schema = @Schema(implementation = ProblemDetail.class)))
   public StockView level(@PathVariable @Pattern(regexp = SKU) String sku) {
     return writer.levelOf(sku).map(StockView::of).orElseThrow(() -> new NotFound("stock", sku));
+  }
+
+  /**
+   * The levels of the products a shop page shows, in one request. A product that never received
+   * goods is left out: "none available" is a normal answer, not a 404 per product in the
+   * browser's console.
+   */
+  @GetMapping(params = "sku")
+  @Operation(summary = "Stock levels of several products",
+      description = "Each level as `GET /api/stock/{sku}` answers it, in the order asked (`sku`"
+          + " repeated or comma-separated, 1 to " + MAX_SKUS + "). A product that never received"
+          + " goods has no level and is left out: it has none available, and that is no error.")
+  @ApiResponse(responseCode = "200", description = "The levels known")
+  public List<StockView> levels(
+      @RequestParam @Size(min = 1, max = MAX_SKUS) List<@Pattern(regexp = SKU) String> sku) {
+    return sku.stream().distinct().map(writer::levelOf).flatMap(Optional::stream)
+        .map(StockView::of).toList();
   }
 
   private static String rootMessage(Throwable error) {
