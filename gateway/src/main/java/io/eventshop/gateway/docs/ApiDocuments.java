@@ -12,7 +12,7 @@ import java.util.Optional;
  * The OpenAPI documents the gateway offers in Swagger UI, in the order a reader meets the shop:
  * every service it routes to (each at {@code /api-docs/{service}}), the schema registry (at
  * {@code /api-docs/schema-registry}, though its API is not routed: Kafka clients call it
- * directly) and the gateway's own ({@code /v3/api-docs}: the event log, stock levels).
+ * directly) and the gateway's own ({@code /v3/api-docs}: the event log).
  */
 public final class ApiDocuments {
 
