@@ -94,6 +94,7 @@ public final class TopicTail implements AutoCloseable {
   private final Map<TopicPartition, Long> endAtAssignment = new HashMap<>();
   private volatile boolean running;
   private volatile boolean failed;
+  private boolean saidCaughtUp;
   private volatile Consumer<byte[], byte[]> consumer;
   private Thread thread;
 
@@ -361,6 +362,10 @@ public final class TopicTail implements AutoCloseable {
         endAtAssignment.putAll(created.endOffsets(created.assignment()));
       }
       progress.notifyAll();
+    }
+    if (!saidCaughtUp && caughtUp()) {
+      saidCaughtUp = true;
+      log.info("{} caught up with {}", name, topics.get());
     }
   }
 

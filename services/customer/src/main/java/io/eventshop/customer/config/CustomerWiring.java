@@ -45,8 +45,7 @@ class CustomerWiring {
 
   @Bean
   CustomerView customerView(KafkaClients clients, ValueSerdes serdes) {
-    return new CustomerView(clients.consumer(clients.clientId("customer-view")),
-        serdes.of(Customer.class));
+    return new CustomerView(clients, serdes.of(Customer.class));
   }
 
   @Bean

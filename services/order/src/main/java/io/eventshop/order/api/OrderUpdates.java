@@ -4,6 +4,7 @@ import io.eventshop.contracts.OrderIds;
 import io.eventshop.contracts.Topics;
 import io.eventshop.order.domain.Order;
 import io.eventshop.order.streams.OrderChanges;
+import io.eventshop.platform.kafka.PendingWrites;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +47,11 @@ public final class OrderUpdates implements OrderChanges, SmartLifecycle {
   private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
   /** Outcomes decided in a transaction not seen committed yet: order id → the order before. */
   private final Map<String, Order> awaitingCommit = new ConcurrentHashMap<>();
-  /** Orders placed here with an idempotency key, until the aggregator has them. */
-  private final Map<String, Order> written = new ConcurrentHashMap<>();
+  /**
+   * Orders placed here with an idempotency key, until the aggregator has them: any order the
+   * aggregator tells of is at least as new as the placement.
+   */
+  private final PendingWrites<String, Order> written = new PendingWrites<>((read, placed) -> true);
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final ExecutorService sse = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "order-sse");
@@ -57,7 +61,7 @@ public final class OrderUpdates implements OrderChanges, SmartLifecycle {
 
   @Override
   public void changed(Order order) {
-    written.remove(order.id());
+    written.forget(order.id());
     awaitingCommit.remove(order.id());
     List<Waiter> waiting = waiters.get(order.id());
     if (waiting != null) {
@@ -75,7 +79,7 @@ public final class OrderUpdates implements OrderChanges, SmartLifecycle {
 
   @Override
   public void decided(Order before, Order decided) {
-    written.remove(decided.id());
+    written.forget(decided.id());
     awaitingCommit.put(decided.id(), before);
   }
 
@@ -134,15 +138,15 @@ public final class OrderUpdates implements OrderChanges, SmartLifecycle {
    * the aggregator has the order, does not write it again. False if it was already remembered.
    */
   boolean rememberWritten(Order order) {
-    return written.putIfAbsent(order.id(), order) == null;
+    return written.wroteIfAbsent(order.id(), order);
   }
 
   Optional<Order> written(String orderId) {
-    return Optional.ofNullable(written.get(orderId));
+    return written.pending(orderId);
   }
 
   void forgetWritten(String orderId) {
-    written.remove(orderId);
+    written.forget(orderId);
   }
 
   /** A stream of every change this instance sees, of one customer's orders or of all. */

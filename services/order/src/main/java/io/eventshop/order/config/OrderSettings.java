@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The order service's settings ({@code eventshop.order.*}); defaults in {@code application.yml}.
+ * The order service's settings ({@code eventshop.order.*}), with their defaults.
  * The commit interval, the latency knob of the aggregator hop, is the platform's
  * {@code eventshop.kafka.commit-interval}.
  *
