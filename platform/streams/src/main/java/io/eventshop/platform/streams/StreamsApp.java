@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.Topology;
@@ -91,7 +93,10 @@ public class StreamsApp implements SmartLifecycle {
     if (running == null) {
       return;
     }
-    running.close(CLOSE_TIMEOUT);
+    // Leave the group on a clean stop: otherwise the next start of this instance (or the other
+    // instances) waits a session timeout for the departed members before tasks are assigned.
+    running.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+        .withGroupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP));
     if (metrics != null) {
       metrics.close();
     }
