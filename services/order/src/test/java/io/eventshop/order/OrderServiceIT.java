@@ -14,6 +14,7 @@ import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.launcher.kafka.TopicProvisioner;
 import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
+import io.eventshop.platform.kafka.TopicTail;
 import io.eventshop.testing.SharedKafka;
 import io.eventshop.testing.SharedSchemaRegistry;
 import java.io.BufferedReader;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -298,6 +301,30 @@ class OrderServiceIT {
     String marker = idOf(placeOrder(customer, null, MUG, 1));
     awaitEvent(marker, OrderPlaced.class);
     assertThat(seen.stream().filter(e -> e.getCustomerId().equals(customer))).hasSize(1);
+  }
+
+  @Test
+  void aPoisonRecordOnProductsGoesToItsDeadLetterTopicAndOrdersAreStillTaken() throws Exception {
+    String poisonKey = "poison-" + UUID.randomUUID();
+    String tea = "tea-" + UUID.randomUUID().toString().substring(0, 8);
+    try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+        new StringSerializer(), new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(Topics.PRODUCTS.name(), poisonKey,
+          "not avro".getBytes(StandardCharsets.UTF_8))).get();
+    }
+    producer.send(new ProducerRecord<>(Topics.PRODUCTS.name(), tea, new Product(tea, "Tea",
+        "Green tea", "kitchen", new BigDecimal("3.20"), Instant.now()))).get();
+
+    // The global table read past the poison record: the product after it can be ordered.
+    await().atMost(WAIT).until(() -> placeOrder(customer(), null, tea, 1).statusCode() == 202);
+    assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+    List<String> deadLetters = new ArrayList<>();
+    TopicTail.readToEnd(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            SharedKafka.bootstrapServers()),
+        List.of(Topics.PRODUCTS.name() + Topics.DEAD_LETTER_SUFFIX),
+        record -> deadLetters.add(record.key()));
+    assertThat(deadLetters).contains(poisonKey);
   }
 
   // --- helpers --------------------------------------------------------------------------------
