@@ -36,7 +36,7 @@ class StockCrashIT {
     await("the stock service is gone").atMost(Duration.ofSeconds(30))
         .until(() -> ProcessHandle.of(stockPid).map(p -> !p.isAlive()).orElse(true));
     String anySku = StockInvariantIT.first(received);
-    await("the launcher restarts the stock service").atMost(Duration.ofMinutes(2))
+    await("the launcher restarts the stock service").atMost(Duration.ofMinutes(4))
         .ignoreExceptions()
         .until(() -> StockInvariantIT.shop.pid("stock") != stockPid
             && StockInvariantIT.api.get("/api/stock/" + anySku).status() == 200);
