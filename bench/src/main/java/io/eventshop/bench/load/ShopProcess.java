@@ -57,6 +57,8 @@ public final class ShopProcess implements AutoCloseable {
       Files.createDirectories(workDir);
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          // as ./eventshop runs the launcher; its children are tuned by `up` (--throughput)
+          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
           "-cp", launcherClasspath(home), "-Deventshop.home=" + home,
           "io.eventshop.launcher.Main", "up", "--data-dir", dataDir.toString(),
           "--health-timeout", Long.toString(HEALTH_TIMEOUT.toSeconds())));

@@ -30,9 +30,17 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaBroker implements AutoCloseable {
 
-  /** Where and how to run the broker. */
+  /**
+   * Where and how to run the broker.
+   *
+   * @param jvmOptions further options of its JVM (the run's JIT tuning)
+   */
   public record Settings(Path dataDir, String host, int port, int controllerPort, String classpath,
-                         Path logFile, String maxHeap) {
+                         Path logFile, String maxHeap, List<String> jvmOptions) {
+
+    public Settings {
+      jvmOptions = List.copyOf(jvmOptions);
+    }
 
     public String bootstrapServers() {
       return host + ":" + port;
@@ -57,7 +65,7 @@ public final class KafkaBroker implements AutoCloseable {
   public static KafkaBroker startTemporary(Duration readyTimeout) throws IOException {
     Path dataDir = Files.createTempDirectory("eventshop-kafka");
     Settings settings = new Settings(dataDir, "127.0.0.1", freePort(), freePort(),
-        buildClasspath(), dataDir.resolve("kafka.log"), "512m");
+        buildClasspath(), dataDir.resolve("kafka.log"), "512m", List.of());
     KafkaBroker broker = launch(settings);
     broker.temporary = true;
     try {
@@ -228,11 +236,12 @@ public final class KafkaBroker implements AutoCloseable {
     return Uuid.randomUuid().toString();
   }
 
-  private static List<String> javaCommand(Settings settings, Path log4j, String mainClass,
-                                          String... args) {
+  static List<String> javaCommand(Settings settings, Path log4j, String mainClass,
+                                  String... args) {
     List<String> arguments = new ArrayList<>();
     arguments.add("-Xmx" + settings.maxHeap());
     arguments.add("-XX:+UseG1GC");
+    arguments.addAll(settings.jvmOptions());
     arguments.add("-Dlog4j2.configurationFile=" + log4j);
     arguments.add("-cp");
     arguments.add(settings.classpath());

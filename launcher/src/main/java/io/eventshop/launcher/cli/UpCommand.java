@@ -5,6 +5,7 @@ import io.eventshop.launcher.catalogue.ComponentCatalogue;
 import io.eventshop.launcher.catalogue.ComponentSpec;
 import io.eventshop.launcher.catalogue.Selection;
 import io.eventshop.launcher.kafka.KafkaConnection;
+import io.eventshop.launcher.process.JvmTuning;
 import io.eventshop.launcher.run.Component;
 import io.eventshop.launcher.run.Console;
 import io.eventshop.launcher.run.Launch;
@@ -92,6 +93,11 @@ public final class UpCommand implements Callable<Integer> {
       description = "-Xmx of the own broker (default: ${DEFAULT-VALUE}).")
   private String brokerHeap;
 
+  @Option(names = "--throughput",
+      description = "Tune the service JVMs for peak throughput (the JIT's optimising compiler"
+          + " from the start; the benchmark uses it) rather than a quick start.")
+  private boolean throughput;
+
   private final Map<String, String> environment;
 
   public UpCommand() {
@@ -123,7 +129,8 @@ public final class UpCommand implements Callable<Integer> {
         .resolve(catalogue, component -> component.start().isBuilt(home));
     LaunchPlan plan = LaunchPlan.of(catalogue, selected, kafkaSource, instances, ports);
     return new LaunchSettings(home, directory.dataDir(), external, properties, plan,
-        Duration.ofSeconds(healthTimeoutSeconds), brokerHeap);
+        Duration.ofSeconds(healthTimeoutSeconds), brokerHeap,
+        throughput ? JvmTuning.THROUGHPUT : JvmTuning.QUICK_START);
   }
 
   @Override

@@ -20,10 +20,15 @@ public record BrokerProcess() implements StartCommand {
 
   @Override
   public Process start(StartContext context) throws IOException {
-    KafkaBroker.Settings broker = new KafkaBroker.Settings(
+    return KafkaBroker.launch(settings(context)).process();
+  }
+
+  /** The broker of this run: its ports, data, heap and the run's JVM tuning. */
+  static KafkaBroker.Settings settings(StartContext context) {
+    return new KafkaBroker.Settings(
         context.settings().dataDir().resolve("kafka"), ComponentKind.HOST,
         context.instance().port(), context.plan().broker().orElseThrow().controller(),
-        KafkaBroker.buildClasspath(), context.logFile(), context.settings().brokerHeap());
-    return KafkaBroker.launch(broker).process();
+        KafkaBroker.buildClasspath(), context.logFile(), context.settings().brokerHeap(),
+        context.settings().tuning().brokerOptions());
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.jar.JarFile;
 
@@ -20,8 +21,6 @@ import java.util.jar.JarFile;
  */
 public record SpringBootApp(Path moduleDir, Function<StartContext, List<String>> extraArguments)
     implements JavaCommand {
-
-  static final String MAX_HEAP = "-Xmx256m";
 
   /** The service of {@code moduleDir}, told nothing beyond the conventions. */
   public static SpringBootApp module(String moduleDir) {
@@ -56,12 +55,21 @@ public record SpringBootApp(Path moduleDir, Function<StartContext, List<String>>
     }
   }
 
+  /** Extracts the jar for class-data sharing ahead of the start, when it needs it. */
+  @Override
+  public void prepare(Path home, Consumer<String> problems) {
+    ClassDataSharing.launcher().prepare(List.of(jar(home)), problems);
+  }
+
+  /**
+   * The JVM options of the run's tuning, then the jar as {@link ClassDataSharing} runs it (only
+   * the first instance of a service may record its archive), then the conventions.
+   */
   @Override
   public List<String> command(StartContext context) {
-    List<String> arguments = new ArrayList<>();
-    arguments.add(MAX_HEAP);
-    arguments.add("-jar");
-    arguments.add(jar(context.home()).toString());
+    List<String> arguments = new ArrayList<>(context.settings().tuning().serviceOptions());
+    arguments.addAll(ClassDataSharing.launcher()
+        .runArguments(jar(context.home()), context.instance().instance() == 1));
     arguments.add("--server.port=" + context.instance().port());
     context.kafka().ifPresent(kafka -> {
       arguments.add("--eventshop.kafka.bootstrap-servers=" + kafka.bootstrapServers());

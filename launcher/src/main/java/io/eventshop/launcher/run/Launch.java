@@ -40,6 +40,8 @@ public final class Launch {
   /** Starts everything and returns what runs; throws {@link LauncherException} on a failure. */
   public RunFile.Run start() throws IOException, InterruptedException {
     List<List<PlannedInstance>> waves = settings.plan().waves();
+    settings.plan().instances().stream().filter(i -> !i.existing())
+        .forEach(i -> i.spec().start().prepare(settings.home(), console::step));
     for (int wave = 0; wave < waves.size(); wave++) {
       List<Component> started = new ArrayList<>();
       for (PlannedInstance instance : waves.get(wave)) {

@@ -1,5 +1,6 @@
 package io.eventshop.launcher.run;
 
+import io.eventshop.launcher.process.JvmTuning;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,10 +15,11 @@ import java.util.Optional;
  * @param plan              what to start on which ports
  * @param healthTimeout     how long each component may take to become healthy
  * @param brokerHeap        {@code -Xmx} of the own broker
+ * @param tuning            what the service JVMs are tuned for: a quick start or throughput
  */
 public record LaunchSettings(Path home, Path dataDir, Optional<String> externalBootstrap,
                              Optional<Path> kafkaProperties, LaunchPlan plan,
-                             Duration healthTimeout, String brokerHeap) {
+                             Duration healthTimeout, String brokerHeap, JvmTuning tuning) {
 
   public Path logFile(String component) {
     return dataDir.resolve("logs").resolve(component + ".log");

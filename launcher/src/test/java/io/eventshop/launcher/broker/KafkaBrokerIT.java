@@ -29,7 +29,7 @@ class KafkaBrokerIT {
   @Test
   void keepsRecordsAcrossARestartOfTheBroker() throws Exception {
     KafkaBroker.Settings settings = new KafkaBroker.Settings(dataDir, "127.0.0.1", freePort(),
-        freePort(), KafkaBroker.buildClasspath(), dataDir.resolve("kafka.log"), "512m");
+        freePort(), KafkaBroker.buildClasspath(), dataDir.resolve("kafka.log"), "512m", List.of());
 
     try (KafkaBroker broker = KafkaBroker.start(settings, Duration.ofSeconds(90))) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {

@@ -2,6 +2,7 @@ package io.eventshop.launcher.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventshop.launcher.process.JvmTuning;
 import io.eventshop.launcher.run.LaunchPlan;
 import io.eventshop.launcher.run.LaunchSettings;
 import io.eventshop.launcher.run.PlannedInstance;
@@ -25,7 +26,8 @@ class GatewayRoutesTest {
         Map.of("order", 2), Map.of("product", 9110, "gateway", 9080));
     PlannedInstance gateway = plan.first(ComponentKind.GATEWAY).orElseThrow();
     LaunchSettings settings = new LaunchSettings(Path.of("/repo"), Path.of("/repo/data"),
-        Optional.empty(), Optional.empty(), plan, Duration.ofSeconds(1), "1g");
+        Optional.empty(), Optional.empty(), plan, Duration.ofSeconds(1), "1g",
+        JvmTuning.QUICK_START);
 
     assertThat(GatewayRoutes.arguments(new StartContext(gateway, settings))).containsExactly(
         "--eventshop.gateway.services.product=http://127.0.0.1:9110",

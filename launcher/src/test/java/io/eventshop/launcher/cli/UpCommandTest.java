@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.eventshop.launcher.LauncherException;
 import io.eventshop.launcher.kafka.KafkaConnection;
+import io.eventshop.launcher.process.JvmTuning;
 import io.eventshop.launcher.process.ServiceJars;
 import io.eventshop.launcher.run.LaunchSettings;
 import io.eventshop.launcher.run.PlannedInstance;
@@ -45,6 +46,14 @@ class UpCommandTest {
     assertThat(settings.healthTimeout().toSeconds()).isEqualTo(180);
     assertThat(settings.plan().instances()).extracting(PlannedInstance::componentName)
         .containsExactly("kafka", "schema-registry", "order", "gateway");
+  }
+
+  @Test
+  void tunesTheServicesForAQuickStartUnlessAskedForThroughput() {
+    assertThat(parse(Map.of(), "--home", home.toString()).tuning())
+        .isEqualTo(JvmTuning.QUICK_START);
+    assertThat(parse(Map.of(), "--home", home.toString(), "--throughput").tuning())
+        .isEqualTo(JvmTuning.THROUGHPUT);
   }
 
   @Test

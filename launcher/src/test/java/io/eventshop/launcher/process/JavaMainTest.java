@@ -39,7 +39,7 @@ class JavaMainTest {
     LaunchPlan plan = LaunchPlan.of(catalogue, catalogue.all(),
         new LaunchPlan.BrokerPorts(19092, 19093), Map.of(), Map.of("connect", 18083));
     LaunchSettings settings = new LaunchSettings(home, home.resolve("data"), Optional.empty(),
-        Optional.empty(), plan, Duration.ofSeconds(1), "1g");
+        Optional.empty(), plan, Duration.ofSeconds(1), "1g", JvmTuning.QUICK_START);
 
     List<String> command = worker.command(new StartContext(plan.instances().get(1), settings));
 

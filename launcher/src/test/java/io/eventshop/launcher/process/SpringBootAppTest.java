@@ -38,7 +38,7 @@ class SpringBootAppTest {
         new LaunchPlan.ExistingCluster("broker:9092"), Map.of("order", 2), Map.of());
     LaunchSettings settings = new LaunchSettings(repo, repo.resolve("data"),
         Optional.of("broker:9092"), Optional.of(Path.of("/etc/kafka/client.properties")), plan,
-        Duration.ofSeconds(1), "1g");
+        Duration.ofSeconds(1), "1g", JvmTuning.QUICK_START);
     StartContext order2 = context(settings, "order-2");
 
     List<String> command = ((SpringBootApp) order2.instance().spec().start()).command(order2);
@@ -59,13 +59,31 @@ class SpringBootAppTest {
     LaunchPlan plan = LaunchPlan.of(SHOP, specs("kafka", "schema-registry", "product"),
         new LaunchPlan.BrokerPorts(9092, 9093), Map.of(), Map.of());
     LaunchSettings settings = new LaunchSettings(repo, repo.resolve("data"), Optional.empty(),
-        Optional.empty(), plan, Duration.ofSeconds(1), "1g");
+        Optional.empty(), plan, Duration.ofSeconds(1), "1g", JvmTuning.QUICK_START);
     StartContext product = context(settings, "product");
 
     List<String> command = ((SpringBootApp) product.instance().spec().start()).command(product);
 
     assertThat(command).contains("--eventshop.kafka.bootstrap-servers=127.0.0.1:9092");
     assertThat(command).noneMatch(arg -> arg.startsWith("--eventshop.kafka.client-properties"));
+  }
+
+  @Test
+  void startsServicesWithTheQuickCompilerUnlessTunedForThroughput() {
+    LaunchPlan plan = LaunchPlan.of(SHOP, specs("kafka", "schema-registry", "product"),
+        new LaunchPlan.BrokerPorts(9092, 9093), Map.of(), Map.of());
+    LaunchSettings quick = new LaunchSettings(repo, repo.resolve("data"), Optional.empty(),
+        Optional.empty(), plan, Duration.ofSeconds(1), "1g", JvmTuning.QUICK_START);
+    LaunchSettings throughput = new LaunchSettings(repo, repo.resolve("data"), Optional.empty(),
+        Optional.empty(), plan, Duration.ofSeconds(1), "1g", JvmTuning.THROUGHPUT);
+    SpringBootApp product = (SpringBootApp) SHOP.byName("product").orElseThrow().start();
+
+    List<String> forUp = product.command(context(quick, "product"));
+    List<String> forTheBenchmark = product.command(context(throughput, "product"));
+
+    assertThat(forUp).containsSubsequence("-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar");
+    assertThat(forTheBenchmark).containsSubsequence("-Xmx256m", "-jar")
+        .noneMatch(arg -> arg.startsWith("-XX:TieredStopAtLevel"));
   }
 
   @Test

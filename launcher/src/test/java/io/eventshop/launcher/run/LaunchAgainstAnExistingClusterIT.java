@@ -10,6 +10,7 @@ import io.eventshop.launcher.catalogue.ComponentCatalogue;
 import io.eventshop.launcher.catalogue.ComponentKind;
 import io.eventshop.launcher.kafka.KafkaConnection;
 import io.eventshop.launcher.probe.KafkaProbe;
+import io.eventshop.launcher.process.JvmTuning;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class LaunchAgainstAnExistingClusterIT {
     LaunchPlan plan = LaunchPlan.of(catalogue, List.of(catalogue.byName("kafka").orElseThrow()),
         new LaunchPlan.ExistingCluster(bootstrap), Map.of(), Map.of());
     LaunchSettings settings = new LaunchSettings(home, dataDir, Optional.of(bootstrap),
-        Optional.empty(), plan, Duration.ofSeconds(30), "256m");
+        Optional.empty(), plan, Duration.ofSeconds(30), "256m", JvmTuning.QUICK_START);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     Console out = new Console(new PrintStream(console, true, StandardCharsets.UTF_8));
     Supervisor supervisor = new Supervisor(Duration.ofSeconds(5), out);

@@ -12,6 +12,7 @@ import io.eventshop.launcher.probe.HttpProbe;
 import io.eventshop.launcher.probe.ReadinessProbe;
 import io.eventshop.launcher.probe.TcpProbe;
 import io.eventshop.launcher.process.JavaMain;
+import io.eventshop.launcher.process.JvmTuning;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class LaunchTest {
             ComponentCatalogue.KAFKA_CONTROLLER_PORT), Map.of(), ports);
     Path dataDir = home.resolve("data");
     LaunchSettings settings = new LaunchSettings(home, dataDir, Optional.empty(),
-        Optional.empty(), plan, Duration.ofSeconds(60), "256m");
+        Optional.empty(), plan, Duration.ofSeconds(60), "256m", JvmTuning.QUICK_START);
 
     RunFile.Run run = new Launch(settings, console, supervisor, logEcho).start();
 
