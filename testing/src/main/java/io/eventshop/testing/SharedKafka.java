@@ -1,9 +1,16 @@
 package io.eventshop.testing;
 
+import io.eventshop.contracts.TopicSpec;
 import io.eventshop.launcher.broker.KafkaBroker;
+import io.eventshop.launcher.kafka.TopicProvisioner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * One real Kafka broker (KRaft, the launcher's own broker code) for every test of a JVM: started
@@ -33,6 +40,22 @@ public final class SharedKafka {
       return started;
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the shared test broker", e);
+    }
+  }
+
+  /**
+   * Makes sure the shared broker has {@code topics} as the catalogue declares them (the
+   * launcher's own provisioning: a topic another test class created is left as it is).
+   */
+  public static void createTopics(Collection<TopicSpec> topics) {
+    try (Admin admin = Admin.create(Map.<String, Object>of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      new TopicProvisioner(admin).provision(topics);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not create the test topics " + topics, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating test topics", e);
     }
   }
 

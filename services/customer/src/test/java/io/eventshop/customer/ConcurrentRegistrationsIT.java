@@ -5,34 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventshop.contracts.TopicSpec;
 import io.eventshop.contracts.Topics;
-import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
+import io.eventshop.testing.InProcessService;
 import io.eventshop.testing.SharedKafka;
 import io.eventshop.testing.SharedSchemaRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 /** Many clients registering at once: every registration the service takes is written. */
 class ConcurrentRegistrationsIT {
@@ -49,32 +40,12 @@ class ConcurrentRegistrationsIT {
   private static ConfigurableApplicationContext service;
   private static String baseUrl;
 
-  @Configuration(proxyBeanMethods = false)
-  static class SharedRegistry {
-
-    @Bean
-    @Primary
-    SchemaRegistryClient inMemoryRegistry() {
-      return REGISTRY;
-    }
-  }
-
   @BeforeAll
   static void startTheService() throws Exception {
-    String bootstrap = SharedKafka.bootstrapServers();
-    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-      Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing = TOPICS.stream().filter(spec -> !existing.contains(spec.name()))
-          .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1)
-              .configs(spec.configs(1))).toList();
-      admin.createTopics(missing).all().get();
-    }
-    service = new SpringApplicationBuilder(CustomerApplication.class, SharedRegistry.class)
-        .run("--server.port=0",
-            "--spring.application.name=customer-concurrent-it-" + UUID.randomUUID(),
-            "--eventshop.kafka.bootstrap-servers=" + bootstrap,
-            "--eventshop.kafka.state-dir=" + Files.createTempDirectory("customer-concurrent-it"));
-    baseUrl = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+    SharedKafka.createTopics(TOPICS);
+    service = InProcessService.start(new SpringApplicationBuilder(CustomerApplication.class),
+        "customer-concurrent-it");
+    baseUrl = InProcessService.baseUrl(service);
     await().atMost(PATIENCE).until(() -> HTTP.send(HttpRequest.newBuilder(
         URI.create(baseUrl + "/actuator/health")).build(),
         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);

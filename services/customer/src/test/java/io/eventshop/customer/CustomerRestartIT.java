@@ -15,10 +15,10 @@ import io.eventshop.contracts.order.OrderEvent;
 import io.eventshop.contracts.order.OrderLine;
 import io.eventshop.contracts.order.OrderPlaced;
 import io.eventshop.contracts.serde.AvroSerde;
-import io.eventshop.contracts.serde.SchemaRegistryClient;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.platform.streams.StreamsApp;
-import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
+import io.eventshop.testing.InProcessService;
 import io.eventshop.testing.SharedKafka;
 import io.eventshop.testing.SharedSchemaRegistry;
 import java.math.BigDecimal;
@@ -37,8 +37,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,9 +52,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 /**
  * A clean stop (what SIGTERM does: Spring closes the context, and with it Kafka Streams) leaves
@@ -81,26 +76,10 @@ class CustomerRestartIT {
 
   private static String bootstrap;
 
-  @Configuration(proxyBeanMethods = false)
-  static class SharedRegistry {
-
-    @Bean
-    @Primary
-    SchemaRegistryClient inMemoryRegistry() {
-      return REGISTRY;
-    }
-  }
-
   @BeforeAll
   static void createTopics() throws Exception {
     bootstrap = SharedKafka.bootstrapServers();
-    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-      Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing = TOPICS.stream().filter(spec -> !existing.contains(spec.name()))
-          .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1)
-              .configs(spec.configs(1))).toList();
-      admin.createTopics(missing).all().get();
-    }
+    SharedKafka.createTopics(TOPICS);
   }
 
   @Test
@@ -141,15 +120,13 @@ class CustomerRestartIT {
   /** Starts the service; {@code logs} sees every line from its logging set-up on. */
   private static ConfigurableApplicationContext start(String application, Path stateDir,
                                                       ListAppender<ILoggingEvent> logs) {
-    return new SpringApplicationBuilder(CustomerApplication.class, SharedRegistry.class)
-        // Spring Boot resets Logback while it prepares the environment; an initializer runs after.
-        .initializers(context -> capture(logs))
-        .run("--server.port=0",
-            "--spring.application.name=" + application,
-            "--eventshop.kafka.bootstrap-servers=" + bootstrap,
-            "--eventshop.kafka.state-dir=" + stateDir,
-            // Its INFO line per restored changelog is what the test counts (Kafka logs at WARN).
-            "--logging.level.org.apache.kafka.streams.processor.internals.StoreChangelogReader=INFO");
+    return InProcessService.startAs(new SpringApplicationBuilder(CustomerApplication.class)
+            // Spring Boot resets Logback while it prepares the environment; an initializer runs
+            // after.
+            .initializers(context -> capture(logs)),
+        application, stateDir,
+        // Its INFO line per restored changelog is what the test counts (Kafka logs at WARN).
+        "--logging.level.org.apache.kafka.streams.processor.internals.StoreChangelogReader=INFO");
   }
 
   private static void capture(ListAppender<ILoggingEvent> logs) {

@@ -18,9 +18,10 @@ import io.eventshop.contracts.order.OrderValidation;
 import io.eventshop.contracts.order.RejectionReason;
 import io.eventshop.contracts.order.Validator;
 import io.eventshop.contracts.serde.AvroSerde;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.contracts.serde.SerdeConfig;
-import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
+import io.eventshop.testing.InProcessService;
 import io.eventshop.testing.SharedKafka;
 import io.eventshop.testing.SharedSchemaRegistry;
 import java.math.BigDecimal;
@@ -28,19 +29,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,9 +52,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,33 +79,13 @@ class CustomerServiceIT {
   private static ConfigurableApplicationContext service;
   private static String baseUrl;
 
-  /** The service's registry client, replaced by the one the test decodes with. */
-  @Configuration(proxyBeanMethods = false)
-  static class SharedRegistry {
-
-    @Bean
-    @Primary
-    SchemaRegistryClient inMemoryRegistry() {
-      return REGISTRY;
-    }
-  }
-
   @BeforeAll
   static void startTheService() throws Exception {
     bootstrap = SharedKafka.bootstrapServers();
-    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-      Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing = TOPICS.stream().filter(spec -> !existing.contains(spec.name()))
-          .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1)
-              .configs(spec.configs(1))).toList();
-      admin.createTopics(missing).all().get();
-    }
-    service = new SpringApplicationBuilder(CustomerApplication.class, SharedRegistry.class)
-        .run("--server.port=0",
-            "--spring.application.name=customer-it-" + UUID.randomUUID(),
-            "--eventshop.kafka.bootstrap-servers=" + bootstrap,
-            "--eventshop.kafka.state-dir=" + Files.createTempDirectory("customer-it-state"));
-    baseUrl = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+    SharedKafka.createTopics(TOPICS);
+    service = InProcessService.start(new SpringApplicationBuilder(CustomerApplication.class),
+        "customer-it");
+    baseUrl = InProcessService.baseUrl(service);
     await().atMost(PATIENCE).untilAsserted(() ->
         assertThat(send("GET", "/actuator/health", null).statusCode()).isEqualTo(200));
   }

@@ -9,23 +9,20 @@ import io.eventshop.contracts.order.OrderPlaced;
 import io.eventshop.contracts.order.OrderValidation;
 import io.eventshop.contracts.order.RejectionReason;
 import io.eventshop.contracts.order.Validator;
-import io.eventshop.contracts.product.Product;
 import io.eventshop.contracts.serde.AvroSerde;
-import io.eventshop.contracts.serde.SerdeConfig;
-import io.eventshop.launcher.kafka.TopicProvisioner;
 import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
+import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.platform.kafka.TopicTail;
+import io.eventshop.testing.InProcessService;
 import io.eventshop.testing.SharedKafka;
 import io.eventshop.testing.SharedSchemaRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +32,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -72,25 +67,15 @@ class OrderServiceIT {
   private static final String MUG = "mug-" + UUID.randomUUID().toString().substring(0, 8);
 
   private static ConfigurableApplicationContext app;
-  private static KafkaProducer<String, Object> producer;
+  private static UpstreamEvents upstream;
   private static KafkaConsumer<String, byte[]> orders;
   private static final List<OrderEvent> seen = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        SharedKafka.bootstrapServers()))) {
-      new TopicProvisioner(admin).provision(Topics.all());
-    }
-    producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-        (topic, value) -> value instanceof Product product
-            ? AvroSerde.forValues(Product.class, SERDES, REGISTRY).serialize(topic, product)
-            : AvroSerde.forValues(OrderValidation.class, SERDES, REGISTRY)
-                .serialize(topic, (OrderValidation) value));
-    producer.send(new ProducerRecord<>(Topics.PRODUCTS.name(), MUG, new Product(MUG, "Mug",
-        "A mug", "kitchen", new BigDecimal("4.50"), Instant.now()))).get();
+    SharedKafka.createTopics(Topics.all());
+    upstream = new UpstreamEvents();
+    upstream.product(MUG, "Mug", "4.50");
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -100,15 +85,9 @@ class OrderServiceIT {
     orders.assign(partitions);
     orders.seekToBeginning(partitions);
 
-    app = new SpringApplicationBuilder(OrderApplication.class)
-        .initializers(context -> context.getBeanFactory()
-            .registerSingleton("testSchemaRegistry", REGISTRY))
-        .run("--server.port=0",
-            "--spring.application.name=order-it-" + UUID.randomUUID(),
-            "--eventshop.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-            "--eventshop.kafka.state-dir=" + Files.createTempDirectory("order-it"),
-            "--eventshop.order.validation-timeout=3s",
-            "--eventshop.order.timeout-check=200ms");
+    app = InProcessService.start(new SpringApplicationBuilder(OrderApplication.class), "order-it",
+        "--eventshop.order.validation-timeout=3s",
+        "--eventshop.order.timeout-check=200ms");
     await().atMost(START).until(() -> get("/actuator/health").statusCode() == 200);
     // The catalogue reaches the global table asynchronously.
     await().atMost(START).until(() -> placeOrder(customer(), null, MUG, 1).statusCode() == 202);
@@ -116,7 +95,7 @@ class OrderServiceIT {
 
   @AfterAll
   static void stop() {
-    for (AutoCloseable open : new AutoCloseable[] {app, producer, orders}) {
+    for (AutoCloseable open : new AutoCloseable[] {app, upstream, orders}) {
       if (open != null) {
         try {
           open.close();
@@ -313,8 +292,7 @@ class OrderServiceIT {
       raw.send(new ProducerRecord<>(Topics.PRODUCTS.name(), poisonKey,
           "not avro".getBytes(StandardCharsets.UTF_8))).get();
     }
-    producer.send(new ProducerRecord<>(Topics.PRODUCTS.name(), tea, new Product(tea, "Tea",
-        "Green tea", "kitchen", new BigDecimal("3.20"), Instant.now()))).get();
+    upstream.product(tea, "Tea", "3.20");
 
     // The global table read past the poison record: the product after it can be ordered.
     await().atMost(WAIT).until(() -> placeOrder(customer(), null, tea, 1).statusCode() == 202);
@@ -358,9 +336,8 @@ class OrderServiceIT {
 
   private static void verdict(String orderId, Validator validator, boolean passed,
                               RejectionReason... reasons) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.ORDER_VALIDATIONS.name(), orderId,
-        new OrderValidation(orderId, "c", validator, passed, List.of(reasons), null,
-            Instant.now()))).get();
+    upstream.validation(new OrderValidation(orderId, "c", validator, passed, List.of(reasons),
+        null, Instant.now()));
   }
 
   private static OrderEvent awaitEvent(String orderId, Class<?> payload) {

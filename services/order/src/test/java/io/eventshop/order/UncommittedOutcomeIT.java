@@ -8,14 +8,12 @@ import io.eventshop.contracts.order.OrderEvent;
 import io.eventshop.contracts.order.OrderValidated;
 import io.eventshop.contracts.order.OrderValidation;
 import io.eventshop.contracts.order.Validator;
-import io.eventshop.contracts.product.Product;
 import io.eventshop.contracts.serde.AvroSerde;
-import io.eventshop.contracts.serde.SerdeConfig;
-import io.eventshop.launcher.kafka.TopicProvisioner;
 import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
+import io.eventshop.contracts.serde.SerdeConfig;
+import io.eventshop.testing.InProcessService;
 import io.eventshop.testing.SharedKafka;
 import io.eventshop.testing.SharedSchemaRegistry;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,13 +39,9 @@ import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,44 +64,32 @@ class UncommittedOutcomeIT {
   private static final String APPLICATION = "order-uncommitted-it-" + UUID.randomUUID();
 
   private static ConfigurableApplicationContext app;
-  private static KafkaProducer<String, Object> producer;
+  private static UpstreamEvents upstream;
   private static Admin admin;
 
   @BeforeAll
   static void start() throws Exception {
+    SharedKafka.createTopics(Topics.all());
     admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
         SharedKafka.bootstrapServers()));
-    new TopicProvisioner(admin).provision(Topics.all());
-    producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-        (topic, value) -> value instanceof Product product
-            ? AvroSerde.forValues(Product.class, SERDES, REGISTRY).serialize(topic, product)
-            : AvroSerde.forValues(OrderValidation.class, SERDES, REGISTRY)
-                .serialize(topic, (OrderValidation) value));
-    producer.send(new ProducerRecord<>(Topics.PRODUCTS.name(), MUG, new Product(MUG, "Mug",
-        "A mug", "kitchen", new BigDecimal("4.50"), Instant.now()))).get();
+    upstream = new UpstreamEvents();
+    upstream.product(MUG, "Mug", "4.50");
     // Streams refuses a commit interval above its producers' transaction timeout.
     Path clientProperties = Files.createTempFile("order-uncommitted-it", ".properties");
     Files.writeString(clientProperties, "producer.transaction.timeout.ms=600000\n");
 
-    app = new SpringApplicationBuilder(OrderApplication.class)
-        .initializers(context -> context.getBeanFactory()
-            .registerSingleton("testSchemaRegistry", REGISTRY))
-        .run("--server.port=0",
-            "--spring.application.name=" + APPLICATION,
-            "--eventshop.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-            "--eventshop.kafka.state-dir=" + Files.createTempDirectory("order-uncommitted-it"),
-            "--eventshop.kafka.client-properties-file=" + clientProperties,
-            "--eventshop.kafka.commit-interval=10m",
-            "--eventshop.order.validation-timeout=10m");
+    app = InProcessService.startAs(new SpringApplicationBuilder(OrderApplication.class),
+        APPLICATION, InProcessService.freshStateDir("order-uncommitted-it"),
+        "--eventshop.kafka.client-properties-file=" + clientProperties,
+        "--eventshop.kafka.commit-interval=10m",
+        "--eventshop.order.validation-timeout=10m");
     await().atMost(START).until(() -> get("/actuator/health").statusCode() == 200);
     await().atMost(START).until(() -> placeOrder().statusCode() == 202);
   }
 
   @AfterAll
   static void stop() {
-    for (AutoCloseable open : new AutoCloseable[] {app, producer, admin}) {
+    for (AutoCloseable open : new AutoCloseable[] {app, upstream, admin}) {
       if (open != null) {
         try {
           open.close();
@@ -125,8 +107,8 @@ class UncommittedOutcomeIT {
         getAsync("/api/orders/" + id + "?waitFor=FINAL&timeout=5s");
 
     for (Validator validator : Validator.values()) {
-      producer.send(new ProducerRecord<>(Topics.ORDER_VALIDATIONS.name(), id,
-          new OrderValidation(id, "c", validator, true, List.of(), null, Instant.now()))).get();
+      upstream.validation(new OrderValidation(id, "c", validator, true, List.of(), null,
+          Instant.now()));
     }
     // The aggregator has decided and written OrderValidated, inside a transaction still open.
     Set<String> open = await().atMost(WAIT)

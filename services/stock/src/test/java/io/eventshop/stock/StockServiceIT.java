@@ -13,10 +13,10 @@ import io.eventshop.contracts.order.OrderValidation;
 import io.eventshop.contracts.order.RejectionReason;
 import io.eventshop.contracts.order.Validator;
 import io.eventshop.contracts.serde.AvroSerde;
-import io.eventshop.contracts.serde.SerdeConfig;
-import io.eventshop.launcher.kafka.TopicProvisioner;
-import io.eventshop.platform.kafka.DeadLetters;
 import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
+import io.eventshop.contracts.serde.SerdeConfig;
+import io.eventshop.platform.kafka.DeadLetters;
+import io.eventshop.testing.InProcessService;
 import io.eventshop.testing.SharedKafka;
 import io.eventshop.testing.SharedSchemaRegistry;
 import java.math.BigDecimal;
@@ -36,8 +36,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -79,10 +77,7 @@ class StockServiceIT {
 
   @BeforeAll
   static void start() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        SharedKafka.bootstrapServers()))) {
-      new TopicProvisioner(admin).provision(Topics.all());
-    }
+    SharedKafka.createTopics(Topics.all());
     Map<String, Object> producerConfig = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all");
@@ -291,13 +286,9 @@ class StockServiceIT {
   // --- helpers --------------------------------------------------------------------------------
 
   private static void startApp() {
-    app = new SpringApplicationBuilder(StockApplication.class)
-        .initializers(context -> context.getBeanFactory()
-            .registerSingleton("testSchemaRegistry", REGISTRY))
-        .run("--server.port=0",
-            "--eventshop.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-            "--eventshop.stock.transactional-id=" + WRITER_ID,
-            "--eventshop.stock.group-id=" + WRITER_ID);
+    app = InProcessService.start(new SpringApplicationBuilder(StockApplication.class), "stock-it",
+        "--eventshop.stock.transactional-id=" + WRITER_ID,
+        "--eventshop.stock.group-id=" + WRITER_ID);
     await().atMost(START).until(() -> get("/actuator/health").statusCode() == 200);
   }
 

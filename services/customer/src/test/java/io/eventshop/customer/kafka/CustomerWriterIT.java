@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.eventshop.contracts.TopicSpec;
 import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.serde.AvroSerde;
+import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.customer.domain.Address;
 import io.eventshop.customer.domain.Customer;
 import io.eventshop.customer.domain.CustomerEvent;
 import io.eventshop.customer.domain.CustomerStatus;
-import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.testing.SharedKafka;
 import io.eventshop.testing.SharedSchemaRegistry;
 import java.math.BigDecimal;
@@ -27,8 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -61,13 +59,7 @@ class CustomerWriterIT {
   @BeforeAll
   static void createTopics() throws Exception {
     bootstrap = SharedKafka.bootstrapServers();
-    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-      Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing = TOPICS.stream().filter(spec -> !existing.contains(spec.name()))
-          .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1)
-              .configs(spec.configs(1))).toList();
-      admin.createTopics(missing).all().get();
-    }
+    SharedKafka.createTopics(TOPICS);
   }
 
   @BeforeEach

@@ -7,9 +7,9 @@ import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.product.Product;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
-import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.platform.kafka.ValueSerdes;
 import io.eventshop.product.ProductApplication;
+import io.eventshop.testing.InProcessService;
 import io.eventshop.testing.SharedKafka;
 import io.eventshop.testing.SharedSchemaRegistry;
 import java.math.BigDecimal;
@@ -18,21 +18,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -40,8 +36,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,21 +50,12 @@ class ProductServiceIT {
   private static ConfigurableApplicationContext service;
   private static String baseUrl;
 
-  @Configuration(proxyBeanMethods = false)
-  static class InMemoryRegistry {
-    @Bean
-    SchemaRegistryClient schemaRegistryClient() {
-      return REGISTRY;
-    }
-  }
-
   @BeforeAll
   static void startTheService() throws Exception {
     admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()));
-    createTopic(Topics.PRODUCTS.name(), Topics.PRODUCTS.partitions());
-    createTopic(Topics.PRODUCTS.deadLetterTopicName(), 1);
+    SharedKafka.createTopics(List.of(Topics.PRODUCTS, Topics.deadLetterOf(Topics.PRODUCTS)));
     service = start();
-    baseUrl = baseUrlOf(service);
+    baseUrl = InProcessService.baseUrl(service);
   }
 
   @AfterAll
@@ -210,7 +195,7 @@ class ProductServiceIT {
 
     ConfigurableApplicationContext fresh = start();
     try {
-      String freshUrl = baseUrlOf(fresh);
+      String freshUrl = InProcessService.baseUrl(fresh);
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
           assertThat(send(HttpRequest.newBuilder(URI.create(freshUrl + "/api/products/" + sku))
               .GET().build()).statusCode()).isEqualTo(200));
@@ -229,20 +214,12 @@ class ProductServiceIT {
   }
 
   private static ConfigurableApplicationContext start() throws Exception {
-    ConfigurableApplicationContext started = new SpringApplicationBuilder(
-        ProductApplication.class, InMemoryRegistry.class).run(
-        "--server.port=0",
-        "--spring.application.name=product-it-" + UUID.randomUUID(),
-        "--eventshop.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-        "--eventshop.kafka.state-dir=" + Files.createTempDirectory("product-it-state"));
-    String url = baseUrlOf(started);
+    ConfigurableApplicationContext started = InProcessService.start(
+        new SpringApplicationBuilder(ProductApplication.class), "product-it");
+    String url = InProcessService.baseUrl(started);
     await().atMost(Duration.ofSeconds(60)).until(() -> send(HttpRequest.newBuilder(
         URI.create(url + "/actuator/health")).GET().build()).statusCode() == 200);
     return started;
-  }
-
-  private static String baseUrlOf(ConfigurableApplicationContext context) {
-    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
   }
 
   private static void assertBadRequest(HttpResponse<String> response, String field)
@@ -294,17 +271,6 @@ class ProductServiceIT {
             consumer.position(tp) >= consumer.endOffsets(List.of(tp)).get(tp));
       });
       return records;
-    }
-  }
-
-  private static void createTopic(String name, int partitions) throws Exception {
-    try {
-      admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)
-          .configs(Map.of("cleanup.policy", "compact")))).all().get();
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw e;
-      }
     }
   }
 
