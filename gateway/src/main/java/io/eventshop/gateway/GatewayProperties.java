@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit the per-client token bucket of {@code /api/**}
  * @param cors      origins allowed to call the API from a browser
  * @param eventLog  the admin's view of the topics
+ * @param clicks    what the click collector ({@code POST /api/events/clicks}) takes
  */
 @Validated
 @ConfigurationProperties("eventshop.gateway")
@@ -35,7 +36,8 @@ public record GatewayProperties(
     Map<String, List<URI>> services,
     @Valid @DefaultValue RateLimit rateLimit,
     @Valid @DefaultValue Cors cors,
-    @Valid @DefaultValue EventLog eventLog) {
+    @Valid @DefaultValue EventLog eventLog,
+    @Valid @DefaultValue Clicks clicks) {
 
   public GatewayProperties {
     services = services == null ? Map.of() : Map.copyOf(services);
@@ -79,5 +81,22 @@ public record GatewayProperties(
     static final String EVENTS = "eventshop.gateway.event-log.events-per-topic must be 1..10000";
     static final String REFRESH =
         "eventshop.gateway.event-log.refresh-interval must be at least 100ms";
+  }
+
+  /**
+   * @param maxBatch     the most clicks one request may carry
+   * @param maxClockSkew how far in the future (by the gateway's clock) a click may say it happened
+   * @param maxAge       how old a click may be: a page sends what it collected within seconds
+   */
+  public record Clicks(
+      @DefaultValue("100") @Min(value = 1, message = BATCH) @Max(value = 10_000, message = BATCH)
+      int maxBatch,
+      @DefaultValue("5m") @NotNull(message = SKEW) Duration maxClockSkew,
+      @DefaultValue("1d") @NotNull(message = AGE) @DurationMin(minutes = 1, message = AGE)
+      Duration maxAge) {
+
+    static final String BATCH = "eventshop.gateway.clicks.max-batch must be 1..10000";
+    static final String SKEW = "eventshop.gateway.clicks.max-clock-skew is required";
+    static final String AGE = "eventshop.gateway.clicks.max-age must be at least 1m";
   }
 }
