@@ -1,4 +1,5 @@
 import { api } from './api.js';
+import { track, watchProduct } from './clicks.js';
 
 // ---- words -------------------------------------------------------------------------------------
 const REASONS = {
@@ -72,6 +73,7 @@ function showView() {
     if (link.dataset.viewLink === view) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+  track('PAGE_VIEW', { page: `#/${view}` });
   if (view === 'orders') loadMyOrders();
   if (view === 'admin') startEventLog();
 }
@@ -139,7 +141,7 @@ function productCard(product) {
   const qtyId = `qty-${product.sku}`;
   const badge = el('span', { 'data-testid': `stock-${product.sku}` });
   renderStockBadge(badge, product.sku);
-  return el('li', { class: 'product card', 'data-testid': `product-${product.sku}`, 'data-sku': product.sku },
+  const card = el('li', { class: 'product card', 'data-testid': `product-${product.sku}`, 'data-sku': product.sku },
     el('div', { class: 'product-head' },
       el('h3', {}, product.name),
       el('span', { class: 'category' }, product.category || '')),
@@ -153,12 +155,15 @@ function productCard(product) {
         type: 'button', 'data-testid': `add-${product.sku}`,
         onclick: () => addToCart(product.sku, Number(document.getElementById(qtyId).value || 1)),
       }, 'Add to cart')));
+  watchProduct(card);
+  return card;
 }
 
 // ---- cart --------------------------------------------------------------------------------------
 function addToCart(sku, quantity) {
   if (!(quantity > 0)) return;
   state.cart.set(sku, (state.cart.get(sku) || 0) + Math.floor(quantity));
+  track('ADD_TO_CART', { sku, quantity: Math.floor(quantity) });
   renderCart();
 }
 
@@ -192,6 +197,7 @@ async function placeOrder() {
   const placed = await attempt(() => api.placeOrder(state.customer.id, lines, key));
   button.disabled = false;
   if (!placed) return;
+  track('CHECKOUT', { orderId: placed.id });
   state.cart.clear();
   renderCart();
   const order = { id: placed.id, state: placed.state || 'PLACED', reasons: [], lines };
@@ -407,6 +413,7 @@ function init() {
   $('#customer-form').addEventListener('submit', (e) => { e.preventDefault(); useCustomer($('#customer-id').value); });
   $('#register-form').addEventListener('submit', (e) => { e.preventDefault(); registerCustomer(e.target); });
   $('#search').addEventListener('input', renderCatalogue);
+  $('#search').addEventListener('change', () => { const query = $('#search').value.trim(); if (query) track('SEARCH', { query: query.slice(0, 200) }); });
   $('#category').addEventListener('change', renderCatalogue);
   $('#refresh-catalogue').addEventListener('click', loadCatalogue);
   $('#place-order').addEventListener('click', placeOrder);
