@@ -12,14 +12,14 @@ import java.util.Optional;
  * The cluster a command that does not start one talks to: {@code --kafka}, else the run found by
  * {@code --data-dir}, else {@code KAFKA_BOOTSTRAP_SERVERS}, else the default local broker.
  */
-final class KafkaTarget {
+public final class KafkaTarget {
 
   static final String DEFAULT_BOOTSTRAP = ComponentKind.KAFKA.url(ComponentCatalogue.KAFKA_PORT);
 
   private KafkaTarget() {
   }
 
-  static KafkaConnection resolve(String kafkaOption, Path propertiesOption,
+  public static KafkaConnection resolve(String kafkaOption, Path propertiesOption,
                                  Optional<RunFile.Run> run, Map<String, String> environment) {
     Optional<String> fromRun = run.flatMap(RunFile.Run::kafka).map(RunFile.Entry::url);
     String bootstrap = Optional.ofNullable(kafkaOption).filter(s -> !s.isBlank())

@@ -45,12 +45,18 @@ public record KafkaConnection(String bootstrapServers, Optional<Path> clientProp
 
   /** An admin client for this cluster that gives up on a request after {@code timeoutMs}. */
   public Admin admin(int timeoutMs) {
-    Map<String, Object> config = new HashMap<>();
-    clientPropertiesFile.ifPresent(file -> loadInto(file, config));
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> config = clientConfig();
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
     return Admin.create(config);
+  }
+
+  /** The settings every client of this cluster starts from: the properties file, then bootstrap. */
+  public Map<String, Object> clientConfig() {
+    Map<String, Object> config = new HashMap<>();
+    clientPropertiesFile.ifPresent(file -> loadInto(file, config));
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return config;
   }
 
   private static void loadInto(Path file, Map<String, Object> config) {
