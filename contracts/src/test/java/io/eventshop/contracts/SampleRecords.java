@@ -79,9 +79,9 @@ public final class SampleRecords {
             List.of(RejectionReason.FRAUD_SUSPECTED), "5 orders in 1 minute", NOW),
         new OrderValidation("order-1", "customer-1", Validator.STOCK, true, List.of(), null, NOW),
         new EnrichedOrder("order-1", "customer-1", "Ada", "CH", new BigDecimal("25.80"), NOW),
-        new ClickEvent("visitor-1", ClickAction.ADD_TO_CART, "#/shop", "SKU-1", 2, null, null,
-            NOW),
-        new SensorReading("sensor-1", "cold-store", "temperature", 4.5, "°C", NOW),
+        new ClickEvent("visitor-1", ClickAction.ADD_TO_CART, "SKU-1", NOW, null, "#/shop", 2,
+            null),
+        new SensorReading("sensor-1", "temperature", 4.5, "°C", NOW, "cold-store"),
         new ProductViewCount("SKU-1", NOW, NOW.plusSeconds(60), 42L),
         new VisitorSession("visitor-1", NOW, NOW.plusSeconds(300), 17L));
   }

@@ -102,8 +102,8 @@ public final class ClickValidation {
       problems.add(new Problem(path + "occurredAt",
           "must be within the last " + settings.maxAge()));
     }
-    return new ClickEvent(visitorId, action, click.page(), click.sku(), quantity, click.query(),
-        click.orderId(), occurredAt);
+    return new ClickEvent(visitorId, action, click.sku(), occurredAt, click.orderId(),
+        click.page(), quantity, click.query());
   }
 
   private static ClickAction action(String value, String path, List<Problem> problems) {

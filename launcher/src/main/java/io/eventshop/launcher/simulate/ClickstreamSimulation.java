@@ -203,7 +203,7 @@ final class ClickstreamSimulation {
 
     private ClickEvent click(ClickAction action, String page, String sku, Integer quantity,
                              String query) {
-      return new ClickEvent(id, action, page, sku, quantity, query, null, Instant.EPOCH);
+      return new ClickEvent(id, action, sku, Instant.EPOCH, null, page, quantity, query);
     }
   }
 }

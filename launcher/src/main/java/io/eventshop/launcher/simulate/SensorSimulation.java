@@ -80,8 +80,8 @@ final class SensorSimulation {
         value += random.nextGaussian() * step + (setPoint - value) * 0.1;
         reported = value;
       }
-      return new SensorReading(zone.name() + "-" + kind, zone.name(), kind,
-          Math.round(reported * 100) / 100.0, unit, now);
+      return new SensorReading(zone.name() + "-" + kind, kind,
+          Math.round(reported * 100) / 100.0, unit, now, zone.name());
     }
   }
 }

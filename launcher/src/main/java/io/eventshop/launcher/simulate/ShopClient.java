@@ -39,9 +39,8 @@ final class ShopClient {
   /** The first page of the catalogue (at most 100 products: enough to browse). */
   List<Product> products() {
     JsonNode page = send(get("/api/products?page=0&size=100")).join();
-    JsonNode items = page.has("content") ? page.get("content") : page;
     List<Product> products = new ArrayList<>();
-    items.forEach(item -> products.add(new Product(item.path("sku").asText(),
+    page.path("items").forEach(item -> products.add(new Product(item.path("sku").asText(),
         new BigDecimal(item.path("price").asText("0")))));
     return products;
   }
