@@ -63,7 +63,7 @@ class SimulatorsIT {
     });
     assertThat(readings).hasSize(400);
     assertThat(readings).extracting(SensorReading::getZone)
-        .contains("freezer", "cold-store", "ambient", "loading-dock");
+        .contains("cold-store", "ambient", "dry-store", "loading-dock");
     assertThat(readings).extracting(SensorReading::getKind).contains("temperature", "humidity");
   }
 

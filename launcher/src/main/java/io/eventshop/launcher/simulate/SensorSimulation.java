@@ -8,9 +8,10 @@ import java.util.Random;
 
 /**
  * Warehouse zones with a temperature and a humidity sensor each. Every value wanders around its
- * zone's set point (a random walk pulled back towards it, as a real room drifts); now and then a
- * sensor breaks out of range for a few readings in a row (a door left open, a failing cooler),
- * which is what the analytics' alerts are for.
+ * zone's set point (a random walk pulled back towards it, as a real room drifts), inside the
+ * analytics' default ranges (temperature 2–25 °C, humidity 30–65 %); now and then a sensor breaks
+ * out of range for a few readings in a row (a cooling failure at about 30 °C, a leak at about
+ * 80 %), which is what the analytics' alerts are for.
  */
 final class SensorSimulation {
 
@@ -19,13 +20,14 @@ final class SensorSimulation {
   }
 
   static final List<Zone> ZONES = List.of(
-      new Zone("freezer", -20.0, 40.0),
-      new Zone("cold-store", 4.0, 85.0),
-      new Zone("ambient", 18.0, 50.0),
-      new Zone("loading-dock", 12.0, 70.0));
+      new Zone("cold-store", 6.0, 55.0),
+      new Zone("ambient", 18.0, 45.0),
+      new Zone("dry-store", 20.0, 35.0),
+      new Zone("loading-dock", 14.0, 60.0));
 
-  /** How far beyond its set point an anomaly drives a value, and for how many readings. */
-  static final double ANOMALY_OFFSET = 12.0;
+  /** Where an anomaly drives a temperature and a humidity, and for how many readings. */
+  static final double ANOMALY_TEMPERATURE = 30.0;
+  static final double ANOMALY_HUMIDITY = 80.0;
   static final int ANOMALY_READINGS = 5;
 
   private final Random random;
@@ -37,8 +39,9 @@ final class SensorSimulation {
     this.random = random;
     this.anomalyChance = anomalyChance;
     for (Zone zone : ZONES) {
-      sensors.add(new Sensor(zone, "temperature", "°C", zone.temperature(), 0.3));
-      sensors.add(new Sensor(zone, "humidity", "%", zone.humidity(), 1.0));
+      sensors.add(new Sensor(zone, "temperature", "°C", zone.temperature(), 0.3,
+          ANOMALY_TEMPERATURE));
+      sensors.add(new Sensor(zone, "humidity", "%", zone.humidity(), 1.0, ANOMALY_HUMIDITY));
     }
   }
 
@@ -56,15 +59,17 @@ final class SensorSimulation {
     private final String unit;
     private final double setPoint;
     private final double step;
+    private final double anomaly;
     private double value;
     private int anomalyLeft;
 
-    Sensor(Zone zone, String kind, String unit, double setPoint, double step) {
+    Sensor(Zone zone, String kind, String unit, double setPoint, double step, double anomaly) {
       this.zone = zone;
       this.kind = kind;
       this.unit = unit;
       this.setPoint = setPoint;
       this.step = step;
+      this.anomaly = anomaly;
       this.value = setPoint;
     }
 
@@ -75,7 +80,7 @@ final class SensorSimulation {
       double reported;
       if (anomalyLeft > 0) {
         anomalyLeft--;
-        reported = setPoint + ANOMALY_OFFSET + random.nextDouble() * step;
+        reported = anomaly + random.nextGaussian() * step;
       } else {
         value += random.nextGaussian() * step + (setPoint - value) * 0.1;
         reported = value;

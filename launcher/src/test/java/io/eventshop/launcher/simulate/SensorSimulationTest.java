@@ -35,24 +35,27 @@ class SensorSimulationTest {
   }
 
   @Test
-  void withoutAnomaliesValuesDriftCloseToTheirSetPoint() {
-    assertThat(read(0, 8_000)).filteredOn(r -> r.getZone().equals("freezer")
-            && r.getKind().equals("temperature"))
+  void withoutAnomaliesValuesDriftInsideTheAnalyticsRanges() {
+    List<SensorReading> readings = read(0, 8_000);
+    assertThat(readings).filteredOn(r -> r.getKind().equals("temperature"))
+        .extracting(SensorReading::getValue).allMatch(value -> value > 2 && value < 25);
+    assertThat(readings).filteredOn(r -> r.getKind().equals("humidity"))
+        .extracting(SensorReading::getValue).allMatch(value -> value > 30 && value < 65);
+    assertThat(readings).filteredOn(r -> r.getSensorId().equals("cold-store-temperature"))
         .extracting(SensorReading::getValue)
-        .allMatch(value -> Math.abs(value + 20.0) < 5.0)
         .matches(values -> values.stream().distinct().count() > 100, "they drift");
   }
 
   @Test
   void anAnomalyKeepsASensorOutOfRangeForSeveralReadingsInARow() {
-    List<Double> freezer = read(0.02, 8_000).stream()
-        .filter(r -> r.getSensorId().equals("freezer-temperature"))
+    List<Double> coldStore = read(0.02, 8_000).stream()
+        .filter(r -> r.getSensorId().equals("cold-store-temperature"))
         .map(SensorReading::getValue).toList();
 
     int longestRun = 0;
     int run = 0;
-    for (double value : freezer) {
-      run = value > -20.0 + SensorSimulation.ANOMALY_OFFSET / 2 ? run + 1 : 0;
+    for (double value : coldStore) {
+      run = value > 25 ? run + 1 : 0;
       longestRun = Math.max(longestRun, run);
     }
     assertThat(longestRun).isGreaterThanOrEqualTo(3);
