@@ -20,10 +20,10 @@ final class SensorSimulation {
   }
 
   static final List<Zone> ZONES = List.of(
-      new Zone("cold-store", 6.0, 55.0),
+      new Zone("cold-store", 6.0, 50.0),
       new Zone("ambient", 18.0, 45.0),
-      new Zone("dry-store", 20.0, 35.0),
-      new Zone("loading-dock", 14.0, 60.0));
+      new Zone("dry-store", 20.0, 40.0),
+      new Zone("loading-dock", 14.0, 55.0));
 
   /** Where an anomaly drives a temperature and a humidity, and for how many readings. */
   static final double ANOMALY_TEMPERATURE = 30.0;
@@ -41,7 +41,7 @@ final class SensorSimulation {
     for (Zone zone : ZONES) {
       sensors.add(new Sensor(zone, "temperature", "°C", zone.temperature(), 0.3,
           ANOMALY_TEMPERATURE));
-      sensors.add(new Sensor(zone, "humidity", "%", zone.humidity(), 1.0, ANOMALY_HUMIDITY));
+      sensors.add(new Sensor(zone, "humidity", "%", zone.humidity(), 0.5, ANOMALY_HUMIDITY));
     }
   }
 
