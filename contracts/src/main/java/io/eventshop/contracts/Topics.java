@@ -1,11 +1,17 @@
 package io.eventshop.contracts;
 
 import io.eventshop.contracts.TopicSpec.CleanupPolicy;
+import io.eventshop.contracts.analytics.CategoryActivity;
 import io.eventshop.contracts.analytics.ClickEvent;
+import io.eventshop.contracts.analytics.CountryCategoryRevenue;
 import io.eventshop.contracts.analytics.EnrichedOrder;
+import io.eventshop.contracts.analytics.ProductConversions;
 import io.eventshop.contracts.analytics.ProductViewCount;
+import io.eventshop.contracts.analytics.SensorAlert;
 import io.eventshop.contracts.analytics.SensorReading;
+import io.eventshop.contracts.analytics.TrendingProducts;
 import io.eventshop.contracts.analytics.VisitorSession;
+import io.eventshop.contracts.analytics.ZoneReadings;
 import io.eventshop.contracts.customer.Customer;
 import io.eventshop.contracts.customer.CustomerEvent;
 import io.eventshop.contracts.order.OrderEvent;
@@ -75,11 +81,25 @@ public final class Topics {
       timed("product-views-per-minute", "sku and window", ProductViewCount.class, QUIET,
           Duration.ofDays(1));
   public static final TopicSpec TRENDING_PRODUCTS =
-      timed("trending-products", "sku and window", ProductViewCount.class, QUIET,
+      timed("trending-products", "window start", TrendingProducts.class, QUIET,
           Duration.ofDays(1));
   public static final TopicSpec VISITOR_SESSIONS =
       timed("visitor-sessions", "visitor id and session", VisitorSession.class, QUIET,
           Duration.ofDays(1));
+  public static final TopicSpec PRODUCT_CONVERSIONS_PER_HOUR =
+      timed("product-conversions-per-hour", "sku and window", ProductConversions.class, QUIET,
+          Duration.ofDays(7));
+  public static final TopicSpec CATEGORY_ACTIVITY_PER_MINUTE =
+      timed("category-activity-per-minute", "category and window", CategoryActivity.class, QUIET,
+          Duration.ofDays(1));
+  public static final TopicSpec SENSOR_READINGS_PER_MINUTE =
+      timed("sensor-readings-per-minute", "zone, kind and window", ZoneReadings.class, QUIET,
+          Duration.ofDays(3));
+  public static final TopicSpec SENSOR_ALERTS =
+      timed("sensor-alerts", "zone and kind", SensorAlert.class, QUIET, Duration.ofDays(30));
+  public static final TopicSpec REVENUE_PER_MINUTE =
+      timed("revenue-per-minute", "country, category and window", CountryCategoryRevenue.class,
+          QUIET, Duration.ofDays(30));
 
   // --- infrastructure ---------------------------------------------------------------------------
   /** Debezium's change events of the legacy CRM's customer table ({@code <prefix>.<schema>.<table>}). */
@@ -95,7 +115,8 @@ public final class Topics {
   private static final List<TopicSpec> BUSINESS = List.of(
       CUSTOMER_EVENTS, CUSTOMERS, PRODUCTS, STOCK_EVENTS, STOCK_LEVELS, STOCK_RESERVATIONS, ORDERS, ORDER_VALIDATIONS,
       ORDERS_ENRICHED, CLICKSTREAM, SENSOR_READINGS, PRODUCT_VIEWS_PER_MINUTE, TRENDING_PRODUCTS,
-      VISITOR_SESSIONS);
+      VISITOR_SESSIONS, PRODUCT_CONVERSIONS_PER_HOUR, CATEGORY_ACTIVITY_PER_MINUTE,
+      SENSOR_READINGS_PER_MINUTE, SENSOR_ALERTS, REVENUE_PER_MINUTE);
 
   private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
 

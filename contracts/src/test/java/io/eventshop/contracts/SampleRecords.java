@@ -2,10 +2,18 @@ package io.eventshop.contracts;
 
 import io.eventshop.contracts.analytics.ClickAction;
 import io.eventshop.contracts.analytics.ClickEvent;
+import io.eventshop.contracts.analytics.CategoryActivity;
+import io.eventshop.contracts.analytics.CountryCategoryRevenue;
 import io.eventshop.contracts.analytics.EnrichedOrder;
+import io.eventshop.contracts.analytics.EnrichedOrderLine;
+import io.eventshop.contracts.analytics.EnrichedOrderState;
+import io.eventshop.contracts.analytics.ProductConversions;
 import io.eventshop.contracts.analytics.ProductViewCount;
+import io.eventshop.contracts.analytics.SensorAlert;
 import io.eventshop.contracts.analytics.SensorReading;
+import io.eventshop.contracts.analytics.TrendingProducts;
 import io.eventshop.contracts.analytics.VisitorSession;
+import io.eventshop.contracts.analytics.ZoneReadings;
 import io.eventshop.contracts.customer.Address;
 import io.eventshop.contracts.customer.Customer;
 import io.eventshop.contracts.customer.CustomerAddressChanged;
@@ -78,11 +86,26 @@ public final class SampleRecords {
         new OrderValidation("order-1", "customer-1", Validator.FRAUD, false,
             List.of(RejectionReason.FRAUD_SUSPECTED), "5 orders in 1 minute", NOW),
         new OrderValidation("order-1", "customer-1", Validator.STOCK, true, List.of(), null, NOW),
-        new EnrichedOrder("order-1", "customer-1", "Ada", "CH", new BigDecimal("25.80"), NOW),
+        new EnrichedOrder("order-1", "customer-1", "Ada", "CH", new BigDecimal("25.80"), NOW,
+            "gold", EnrichedOrderState.VALIDATED, List.of(new EnrichedOrderLine("SKU-1", 2,
+                new BigDecimal("12.90"), "Espresso cup", "kitchen"))),
         new ClickEvent("visitor-1", ClickAction.ADD_TO_CART, "SKU-1", NOW, null, "#/shop", 2,
             null),
-        new SensorReading("sensor-1", "temperature", 4.5, "°C", NOW, "cold-store"),
+        new ClickEvent("visitor-1", ClickAction.CHECKOUT, null, NOW, "order-1", "#/cart", null,
+            null),
+        new SensorReading("sensor-1", "temperature", 4.5, "°C", NOW, "cold-room"),
         new ProductViewCount("SKU-1", NOW, NOW.plusSeconds(60), 42L),
-        new VisitorSession("visitor-1", NOW, NOW.plusSeconds(300), 17L));
+        new TrendingProducts(NOW, NOW.plusSeconds(600),
+            List.of(new ProductViewCount("SKU-1", NOW, NOW.plusSeconds(600), 42L))),
+        new VisitorSession("visitor-1", NOW, NOW.plusSeconds(300), 17L, 9L, 2L, true),
+        new ProductConversions("SKU-1", NOW, NOW.plusSeconds(3600), 3L),
+        new CategoryActivity("kitchen", NOW, NOW.plusSeconds(60), 12L, 2L,
+            new BigDecimal("25.80")),
+        new ZoneReadings("cold-room", "temperature", "°C", NOW, NOW.plusSeconds(60), 3L, 4.0,
+            6.0, 15.0, 5.0),
+        new SensorAlert("cold-room", "temperature", "°C", 2.0, 8.0, List.of(9.1, 9.4, 9.8), NOW,
+            NOW.plusSeconds(20)),
+        new CountryCategoryRevenue("CH", "kitchen", NOW, NOW.plusSeconds(60),
+            new BigDecimal("25.80"), 1L));
   }
 }

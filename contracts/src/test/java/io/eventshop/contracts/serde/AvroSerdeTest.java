@@ -101,8 +101,9 @@ class AvroSerdeTest {
   void readsARecordWrittenWithANewerSchemaIgnoringTheFieldItDoesNotKnow() throws IOException {
     Schema newer = withExtraOptionalField(EnrichedOrder.getClassSchema(), "segment");
     int newerId = registry.register(Topics.ORDERS_ENRICHED.valueSubject(), newer);
-    EnrichedOrder order = new EnrichedOrder("order-1", "customer-1", "Ada", "CH",
-        new BigDecimal("25.80"), SampleRecords.NOW);
+    EnrichedOrder order = EnrichedOrder.newBuilder().setOrderId("order-1")
+        .setCustomerId("customer-1").setCustomerName("Ada").setCountry("CH")
+        .setTotal(new BigDecimal("25.80")).setPlacedAt(SampleRecords.NOW).build();
     GenericRecord asNewer = toGeneric(order, newer);
     asNewer.put("segment", "gold");
 
@@ -119,8 +120,9 @@ class AvroSerdeTest {
     int newerId = registry.register(Topics.ORDERS_ENRICHED.valueSubject(), newer);
     AvroSerde<EnrichedOrder> serde = AvroSerde.forValues(EnrichedOrder.class,
         new SerdeConfig("http://unused", false, true), registry);
-    EnrichedOrder order = new EnrichedOrder("order-1", "customer-1", null, "CH",
-        new BigDecimal("25.80"), SampleRecords.NOW);
+    EnrichedOrder order = EnrichedOrder.newBuilder().setOrderId("order-1")
+        .setCustomerId("customer-1").setCountry("CH").setTotal(new BigDecimal("25.80"))
+        .setPlacedAt(SampleRecords.NOW).build();
 
     byte[] bytes = serde.serialize(Topics.ORDERS_ENRICHED.name(), order);
 

@@ -7,8 +7,11 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlySessionStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
  * Interactive queries over the service's Kafka Streams stores: which instance owns a key, and the
@@ -47,9 +50,32 @@ public class InteractiveQueries {
    * @throws Unavailable if the store is not queryable now
    */
   public <K, V> ReadOnlyKeyValueStore<K, V> keyValueStore(String store) {
+    return store(store, QueryableStoreTypes.keyValueStore());
+  }
+
+  /**
+   * The local, read-only view of window store {@code store} (windowed aggregations), like
+   * {@link #keyValueStore}.
+   *
+   * @throws Unavailable if the store is not queryable now
+   */
+  public <K, V> ReadOnlyWindowStore<K, V> windowStore(String store) {
+    return store(store, QueryableStoreTypes.windowStore());
+  }
+
+  /**
+   * The local, read-only view of session store {@code store} (session windows), like
+   * {@link #keyValueStore}.
+   *
+   * @throws Unavailable if the store is not queryable now
+   */
+  public <K, V> ReadOnlySessionStore<K, V> sessionStore(String store) {
+    return store(store, QueryableStoreTypes.sessionStore());
+  }
+
+  private <T> T store(String store, QueryableStoreType<T> type) {
     try {
-      return running().store(
-          StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<K, V>keyValueStore()));
+      return running().store(StoreQueryParameters.fromNameAndType(store, type));
     } catch (InvalidStateStoreException e) {
       throw new Unavailable("store " + store + " is not queryable now: " + e.getMessage());
     }

@@ -12,6 +12,7 @@ import io.eventshop.order.domain.OrderLine;
 import io.eventshop.order.domain.OrderNotCancellable;
 import io.eventshop.order.domain.OrderState;
 import io.eventshop.order.streams.OrderRecords;
+import io.eventshop.platform.streams.Forwarding;
 import io.eventshop.platform.streams.InteractiveQueries.KeyOwner;
 import io.eventshop.platform.web.Conflict;
 import io.eventshop.platform.web.NotFound;

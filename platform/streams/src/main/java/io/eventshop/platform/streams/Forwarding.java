@@ -1,4 +1,4 @@
-package io.eventshop.order.api;
+package io.eventshop.platform.streams;
 
 import io.eventshop.platform.streams.InteractiveQueries.KeyOwner;
 import io.eventshop.platform.web.Unavailable;
@@ -18,18 +18,25 @@ import org.springframework.http.ResponseEntity;
  * and relays its answer, asynchronously: no thread waits for the other instance. A forwarded
  * request carries {@link #FORWARDED}; an instance that gets one for a key it does not own either
  * (ownership moving in a rebalance) answers 503 rather than forwarding again.
+ *
+ * <p>Shared by every Streams service whose queries are keyed (order, analytics).
  */
-final class Forwarding {
+public final class Forwarding {
 
-  static final String FORWARDED = "Eventshop-Forwarded";
+  /** Header of a forwarded request. */
+  public static final String FORWARDED = "Eventshop-Forwarded";
 
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(2)).build();
 
-  CompletableFuture<ResponseEntity<Object>> forward(KeyOwner owner, HttpServletRequest request,
+  /**
+   * Sends {@code request} (with {@code body}, or none) to {@code owner} and relays status,
+   * {@code Content-Type}, {@code Location} and body; 503 if the owner does not answer.
+   */
+  public CompletableFuture<ResponseEntity<Object>> forward(KeyOwner owner, HttpServletRequest request,
                                                     String body, Duration timeout) {
     if (request.getHeader(FORWARDED) != null) {
-      throw new Unavailable("the owner of this order is moving to another instance; retry");
+      throw new Unavailable("the owner of this key is moving to another instance; retry");
     }
     String query = request.getQueryString();
     HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(owner.baseUrl()
@@ -44,7 +51,7 @@ final class Forwarding {
     return http.sendAsync(forwarded.build(), HttpResponse.BodyHandlers.ofString())
         .handle((response, error) -> {
           if (error != null) {
-            throw new Unavailable("the instance owning this order (" + owner.baseUrl()
+            throw new Unavailable("the instance owning this key (" + owner.baseUrl()
                 + ") did not answer: " + error.getMessage());
           }
           ResponseEntity.BodyBuilder relayed = ResponseEntity.status(
