@@ -1,5 +1,6 @@
 import { api } from './api.js';
 import { track, watchProduct } from './clicks.js';
+import { showDashboard } from './dashboard.js';
 
 // ---- words -------------------------------------------------------------------------------------
 const REASONS = {
@@ -76,6 +77,7 @@ function showView() {
   track('PAGE_VIEW', { page: `#/${view}` });
   if (view === 'orders') loadMyOrders();
   if (view === 'admin') startEventLog();
+  showDashboard(view === 'dashboard');
 }
 
 // ---- catalogue ---------------------------------------------------------------------------------

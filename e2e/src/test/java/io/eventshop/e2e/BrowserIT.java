@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +26,16 @@ class BrowserIT {
   void aShopperPlacesOrdersInARealBrowser() throws Exception {
     assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium; .ci/run does)")
         .isExecutable();
-    String gateway = RunningShop.get().url("gateway").orElseThrow();
+    RunningShop shop = RunningShop.get();
+    String gateway = shop.url("gateway").orElseThrow();
     installPlaywrightOnce();
 
     Path output = BROWSER_TESTS.resolve("artifacts/node-test.log");
     Files.createDirectories(output.getParent());
+    // The dashboard's test runs ./eventshop simulate against this shop, as a user would.
     int exit = run(List.of("node", "--test", "--test-concurrency=1", "tests/"), output,
-        "EVENTSHOP_URL", gateway);
+        Map.of("EVENTSHOP_URL", gateway, "EVENTSHOP_DATA_DIR", shop.dataDir().toString(),
+            "EVENTSHOP_HOME", BROWSER_TESTS.resolve("../..").normalize().toString()));
 
     assertThat(exit).as("browser tests passed; their output:%n%s", Files.readString(output))
         .isZero();
@@ -45,15 +49,16 @@ class BrowserIT {
     Path output = BROWSER_TESTS.resolve("artifacts/npm-ci.log");
     Files.createDirectories(output.getParent());
     int exit = run(List.of("npm", "ci", "--no-audit", "--no-fund"), output,
-        "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
     assertThat(exit).as("npm ci: %s", Files.readString(output)).isZero();
   }
 
-  private static int run(List<String> command, Path output, String envName, String envValue)
+  private static int run(List<String> command, Path output, Map<String, String> environment)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(BROWSER_TESTS.toFile())
         .redirectErrorStream(true).redirectOutput(output.toFile());
-    builder.environment().put(envName, envValue);
+    builder.environment().putAll(environment);
+    builder.environment().put("EVENTSHOP_NO_BUILD", "1");
     Process process = builder.start();
     if (!process.waitFor(6, TimeUnit.MINUTES)) {
       process.destroyForcibly();

@@ -60,6 +60,16 @@ class GatewayIT {
   }
 
   @Test
+  void servesTheDashboardsChartLibraryFromItsWebJarWithoutAVersionInThePath() throws Exception {
+    HttpResponse<String> script = gateway.get("/webjars/uplot/dist/uPlot.iife.min.js");
+    HttpResponse<String> page = gateway.get("/");
+
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body()).contains("uPlot");
+    assertThat(page.body()).contains("/webjars/uplot/dist/uPlot.iife.min.js", "#/dashboard");
+  }
+
+  @Test
   void sendsTheOrdersOfACustomerToTheOrderService() throws Exception {
     HttpResponse<String> response = gateway.get("/api/customers/c-42/orders");
 
