@@ -19,7 +19,8 @@ public final class ApiDocuments {
   /** The gateway's own document: its name in Swagger UI. */
   public static final String GATEWAY = "gateway";
   static final String SCHEMA_REGISTRY = "schema-registry";
-  private static final List<String> SHOP_ORDER = List.of("product", "customer", "stock", "order");
+  private static final List<String> SHOP_ORDER = List.of("product", "customer", "stock", "order",
+      "analytics");
 
   /**
    * One document.

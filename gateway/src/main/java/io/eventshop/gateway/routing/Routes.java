@@ -40,6 +40,8 @@ public class Routes {
             .metadata(SERVICE, "stock").uri("lb://stock"))
         .route("orders", r -> r.path("/api/orders/**")
             .metadata(SERVICE, "order").uri("lb://order"))
+        .route("analytics", r -> r.path("/api/analytics/**")
+            .metadata(SERVICE, "analytics").uri("lb://analytics"))
         .build();
   }
 }

@@ -40,6 +40,8 @@ public final class ComponentCatalogue {
       service("customer", 8120),
       service("stock", 8130),
       service("order", 8140),
+      // stream analytics beside the shop: not needed to shop, so not in the group "shop"
+      service("analytics", 8150),
       // routes to whichever services run; started with them, not after them
       springBoot("gateway", ComponentKind.GATEWAY, 8080,
           SpringBootApp.module("gateway").withArguments(GatewayRoutes::arguments),

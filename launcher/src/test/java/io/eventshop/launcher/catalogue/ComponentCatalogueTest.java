@@ -17,14 +17,15 @@ class ComponentCatalogueTest {
   @Test
   void listsTheBrokerTheRegistryTheServicesAndTheGateway() {
     assertThat(SHOP.names()).containsExactly("kafka", "schema-registry", "product", "customer",
-        "stock", "order", "gateway");
-    assertThat(SHOP.expand("shop")).contains(SHOP.names());
+        "stock", "order", "analytics", "gateway");
+    assertThat(SHOP.expand("shop")).contains(List.of("kafka", "schema-registry", "product",
+        "customer", "stock", "order", "gateway"));
   }
 
   @Test
   void declaresEveryDefaultPortOnceAndNoPortTwice() {
     assertThat(SHOP.all()).extracting(ComponentSpec::port)
-        .containsExactly(9092, 8081, 8110, 8120, 8130, 8140, 8080)
+        .containsExactly(9092, 8081, 8110, 8120, 8130, 8140, 8150, 8080)
         .doesNotHaveDuplicates()
         .doesNotContain(ComponentCatalogue.KAFKA_CONTROLLER_PORT);
   }
@@ -32,7 +33,8 @@ class ComponentCatalogueTest {
   @Test
   void startsTheServicesAfterTheRegistryAndTheRegistryAfterKafka() {
     assertThat(SHOP.byName("schema-registry").orElseThrow().needs()).containsExactly("kafka");
-    for (String service : List.of("product", "customer", "stock", "order", "gateway")) {
+    for (String service : List.of("product", "customer", "stock", "order", "analytics",
+        "gateway")) {
       assertThat(SHOP.byName(service).orElseThrow().needs())
           .containsExactly("kafka", "schema-registry");
     }
@@ -47,7 +49,7 @@ class ComponentCatalogueTest {
   @Test
   void restartsTheServicesButNotTheBrokerThatHoldsTheirState() {
     assertThat(SHOP.all()).filteredOn(ComponentSpec::restartsOnCrash)
-        .extracting(ComponentSpec::name).doesNotContain("kafka").hasSize(6);
+        .extracting(ComponentSpec::name).doesNotContain("kafka").hasSize(7);
   }
 
   @Test

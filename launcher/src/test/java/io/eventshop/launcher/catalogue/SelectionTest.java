@@ -30,7 +30,8 @@ class SelectionTest {
   void startsEverythingThatIsBuiltByDefault() {
     assertThat(names(Selection.EVERYTHING, ALL_BUILT)).isEqualTo(SHOP.names());
     assertThat(names(Selection.EVERYTHING, c -> !c.name().equals("stock")))
-        .containsExactly("kafka", "schema-registry", "product", "customer", "order", "gateway");
+        .containsExactly("kafka", "schema-registry", "product", "customer", "order",
+            "analytics", "gateway");
   }
 
   @Test
@@ -48,7 +49,7 @@ class SelectionTest {
   @Test
   void leavesOutWhatWithoutNames() {
     assertThat(names(without("gateway", "stock"), ALL_BUILT))
-        .containsExactly("kafka", "schema-registry", "product", "customer", "order");
+        .containsExactly("kafka", "schema-registry", "product", "customer", "order", "analytics");
     assertThat(names(new Selection(List.of("shop"), List.of("gateway")), ALL_BUILT))
         .doesNotContain("gateway").contains("order");
   }
@@ -63,7 +64,7 @@ class SelectionTest {
         .extracting(e -> ((LauncherException) e).exitCode()).isEqualTo(LauncherException.USAGE);
     assertThatThrownBy(() -> names(without("kafka"), ALL_BUILT))
         .hasMessageStartingWith("--without kafka: schema-registry, product, customer, stock,"
-            + " order, gateway need it; leave them out too");
+            + " order, analytics, gateway need it; leave them out too");
   }
 
   @Test
@@ -72,7 +73,8 @@ class SelectionTest {
       assertThatThrownBy(() -> names(selection, ALL_BUILT))
           .isInstanceOf(LauncherException.class)
           .hasMessageEndingWith(": no such component or group (components: kafka,"
-              + " schema-registry, product, customer, stock, order, gateway; groups: shop)")
+              + " schema-registry, product, customer, stock, order, analytics, gateway; groups:"
+              + " shop)")
           .extracting(e -> ((LauncherException) e).exitCode())
           .isEqualTo(LauncherException.USAGE);
     }

@@ -32,7 +32,7 @@ class LaunchPlanTest {
     assertThat(waveNames(shop(OWN_BROKER, Map.of(), Map.of()))).containsExactly(
         List.of("kafka"),
         List.of("schema-registry"),
-        List.of("product", "customer", "stock", "order", "gateway"));
+        List.of("product", "customer", "stock", "order", "analytics", "gateway"));
   }
 
   @Test
@@ -79,6 +79,7 @@ class LaunchPlanTest {
             tuple("customer", 8120, "--port customer=PORT"),
             tuple("stock", 8130, "--port stock=PORT"),
             tuple("order", 8140, "--port order=PORT"),
+            tuple("analytics", 8150, "--port analytics=PORT"),
             tuple("gateway", 8080, "--port gateway=PORT"));
   }
 
