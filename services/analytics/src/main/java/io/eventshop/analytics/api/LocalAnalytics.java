@@ -2,7 +2,8 @@ package io.eventshop.analytics.api;
 
 import io.eventshop.analytics.api.AnalyticsViews.Activity;
 import io.eventshop.analytics.api.AnalyticsViews.Readings;
-import io.eventshop.analytics.api.AnalyticsViews.Revenue;
+import io.eventshop.analytics.api.AnalyticsViews.RevenuePerMinute;
+import io.eventshop.analytics.streams.Revenue;
 import io.eventshop.analytics.api.AnalyticsViews.Session;
 import io.eventshop.analytics.api.AnalyticsViews.Trending;
 import io.eventshop.analytics.api.AnalyticsViews.WindowCount;
@@ -74,10 +75,10 @@ final class LocalAnalytics {
         MINUTE, (start, readings) -> Readings.of(start, start.plus(MINUTE), readings));
   }
 
-  List<Revenue> revenue(String countryAndCategory, Instant from, Instant to) {
-    return this.<CountryCategoryRevenue, Revenue>windows(
-        io.eventshop.analytics.streams.Revenue.STORE, countryAndCategory, from, to, MINUTE,
-        (start, revenue) -> Revenue.of(start, start.plus(MINUTE), revenue));
+  List<RevenuePerMinute> revenue(String countryAndCategory, Instant from, Instant to) {
+    return this.<CountryCategoryRevenue, RevenuePerMinute>windows(
+        Revenue.STORE, countryAndCategory, from, to, MINUTE,
+        (start, revenue) -> RevenuePerMinute.of(start, start.plus(MINUTE), revenue));
   }
 
   private List<WindowCount> counts(String store, String key, Instant from, Instant to,
