@@ -174,6 +174,18 @@ class AnalyticsServiceIT {
 
   @Test
   @Order(3)
+  void aViewShowsInTheTrendingProductsOfTheCurrentWindow() throws Exception {
+    String visitor = "visitor-" + UUID.randomUUID();
+    String sku = "lamp-" + UUID.randomUUID();
+    send(Topics.CLICKSTREAM.name(), visitor, new ClickEvent(visitor, ClickAction.VIEW, sku,
+        Instant.now(), null));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/analytics/products/trending")
+        .body()).contains("{\"sku\":\"" + sku + "\",\"views\":1}"));
+  }
+
+  @Test
+  @Order(3)
   void theApiDocumentNamesTheProblemAnswersOfEveryQuery() throws Exception {
     String document = get("/v3/api-docs").body();
 

@@ -109,7 +109,7 @@ public class AnalyticsController {
     Instant start = ProductViews.trendingWindowStartAt(clock.instant(),
         settings.trendingWindow(), settings.trendingAdvance());
     String key = Long.toString(start.toEpochMilli());
-    return answer(ProductViews.TRENDING_STORE, key, request, () -> local.trending(key)
+    return answer(ProductViews.TRENDING_STORE, key, request, () -> local.trending(start)
         .orElseGet(() -> new Trending(start, start.plus(settings.trendingWindow()), List.of())));
   }
 

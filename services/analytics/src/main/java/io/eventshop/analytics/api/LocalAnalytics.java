@@ -27,7 +27,7 @@ import java.util.function.BiFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /** What this instance's stores hold for a key; the caller has made sure the key is local. */
@@ -49,10 +49,11 @@ final class LocalAnalytics {
     return counts(Conversions.STORE, sku, from, to, Duration.ofHours(1));
   }
 
-  Optional<Trending> trending(String windowStart) {
-    ReadOnlyKeyValueStore<String, TrendingProducts> store =
-        queries.keyValueStore(ProductViews.TRENDING_STORE);
-    return Optional.ofNullable(store.get(windowStart)).map(Trending::of);
+  Optional<Trending> trending(Instant windowStart) {
+    ReadOnlyWindowStore<String, TrendingProducts> store =
+        queries.windowStore(ProductViews.TRENDING_STORE);
+    return Optional.ofNullable(store.fetch(Long.toString(windowStart.toEpochMilli()),
+        windowStart.toEpochMilli())).map(Trending::of);
   }
 
   List<Session> sessions(String visitorId) {
