@@ -57,10 +57,11 @@ class ApiDocsIT {
         .containsEntry("customer", "/api-docs/customer")
         .containsEntry("stock", "/api-docs/stock")
         .containsEntry("order", "/api-docs/order")
+        .containsEntry("analytics", "/api-docs/analytics")
         .containsEntry("invoice", "/api-docs/invoice")
         .containsEntry("schema-registry", "/api-docs/schema-registry")
         .containsEntry("gateway", "/v3/api-docs")
-        .hasSize(7);
+        .hasSize(8);
     HttpResponse<String> ui = gateway.get("/swagger-ui.html");
     assertThat(ui.statusCode()).isEqualTo(302);
     String page = ui.headers().firstValue("Location").orElseThrow();

@@ -133,14 +133,16 @@ class AnalyticsServiceIT {
 
   @Test
   @Order(2)
-  void aPoisonClickGoesToTheDeadLetterTopicAndTheNextClickIsProcessed() throws Exception {
+  void poisonRecordsGoToTheirDeadLetterTopicsAndTheNextClickIsProcessed() throws Exception {
     String poisonKey = "poison-" + UUID.randomUUID();
     String visitor = "visitor-" + UUID.randomUUID();
     try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
         new StringSerializer(), new ByteArraySerializer())) {
-      raw.send(new ProducerRecord<>(Topics.CLICKSTREAM.name(), poisonKey,
-          "not avro".getBytes(StandardCharsets.UTF_8))).get();
+      for (String topic : List.of(Topics.CLICKSTREAM.name(), Topics.SENSOR_READINGS.name())) {
+        raw.send(new ProducerRecord<>(topic, poisonKey,
+            "not avro".getBytes(StandardCharsets.UTF_8))).get();
+      }
     }
     send(Topics.CLICKSTREAM.name(), visitor, new ClickEvent(visitor, ClickAction.PRODUCT_VIEW, "mug",
         Instant.now(), null, null, null, null));
@@ -149,10 +151,15 @@ class AnalyticsServiceIT {
         assertThat(get("/api/analytics/visitors/" + visitor + "/sessions").body())
             .contains("\"events\":1"));
     assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
-    List<String> deadLetters = new ArrayList<>();
-    TopicTail.readToEnd(consumer(), List.of(Topics.CLICKSTREAM.deadLetterTopicName()),
-        record -> deadLetters.add(record.key()));
-    assertThat(deadLetters).contains(poisonKey);
+    for (String deadLetterTopic : List.of(Topics.CLICKSTREAM.deadLetterTopicName(),
+        Topics.SENSOR_READINGS.deadLetterTopicName())) {
+      await().atMost(WAIT).untilAsserted(() -> {
+        List<String> deadLetters = new ArrayList<>();
+        TopicTail.readToEnd(consumer(), List.of(deadLetterTopic),
+            record -> deadLetters.add(record.key()));
+        assertThat(deadLetters).as(deadLetterTopic).contains(poisonKey);
+      });
+    }
   }
 
   @Test
@@ -163,6 +170,27 @@ class AnalyticsServiceIT {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
     assertThat(response.body()).contains("\"field\":\"minutes\"");
+  }
+
+  @Test
+  @Order(3)
+  void aViewShowsInTheTrendingProductsOfTheCurrentWindow() throws Exception {
+    String visitor = "visitor-" + UUID.randomUUID();
+    String sku = "lamp-" + UUID.randomUUID();
+    send(Topics.CLICKSTREAM.name(), visitor, new ClickEvent(visitor, ClickAction.PRODUCT_VIEW, sku,
+        Instant.now(), null, null, null, null));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/analytics/products/trending")
+        .body()).contains("{\"sku\":\"" + sku + "\",\"views\":1}"));
+  }
+
+  @Test
+  @Order(3)
+  void theApiDocumentNamesTheProblemAnswersOfEveryQuery() throws Exception {
+    String document = get("/v3/api-docs").body();
+
+    assertThat(document).contains("\"title\":\"Analytics API\"", "/api/analytics/revenue",
+        "/api/analytics/products/trending", "application/problem+json");
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.eventshop.analytics.api;
 
 import io.eventshop.analytics.api.AnalyticsViews.Activity;
 import io.eventshop.analytics.api.AnalyticsViews.Readings;
-import io.eventshop.analytics.api.AnalyticsViews.Revenue;
+import io.eventshop.analytics.api.AnalyticsViews.RevenuePerMinute;
 import io.eventshop.analytics.api.AnalyticsViews.Session;
 import io.eventshop.analytics.api.AnalyticsViews.Trending;
 import io.eventshop.analytics.api.AnalyticsViews.WindowCount;
@@ -10,6 +10,7 @@ import io.eventshop.analytics.config.AnalyticsSettings;
 import io.eventshop.analytics.streams.CategoryActivities;
 import io.eventshop.analytics.streams.Conversions;
 import io.eventshop.analytics.streams.ProductViews;
+import io.eventshop.analytics.streams.Revenue;
 import io.eventshop.analytics.streams.VisitorSessions;
 import io.eventshop.analytics.streams.ZoneSensors;
 import io.eventshop.platform.streams.Forwarding;
@@ -108,7 +109,7 @@ public class AnalyticsController {
     Instant start = ProductViews.trendingWindowStartAt(clock.instant(),
         settings.trendingWindow(), settings.trendingAdvance());
     String key = Long.toString(start.toEpochMilli());
-    return answer(ProductViews.TRENDING_STORE, key, request, () -> local.trending(key)
+    return answer(ProductViews.TRENDING_STORE, key, request, () -> local.trending(start)
         .orElseGet(() -> new Trending(start, start.plus(settings.trendingWindow()), List.of())));
   }
 
@@ -176,7 +177,8 @@ public class AnalyticsController {
       description = "Validated orders (cancelled ones taken off), by the minute they were"
           + " placed in, in CHF, oldest first.")
   @ApiResponse(responseCode = "200", description = "The minutes (none: an empty list)",
-      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Revenue.class))))
+      content = @Content(array = @ArraySchema(
+          schema = @Schema(implementation = RevenuePerMinute.class))))
   public CompletableFuture<ResponseEntity<Object>> revenue(
       @Parameter(description = "the customers' country (ISO 3166-1 alpha-2), `?` for unknown")
       @RequestParam @Pattern(regexp = "[A-Z]{2}|\\?") String country,
@@ -186,8 +188,8 @@ public class AnalyticsController {
       @RequestParam(defaultValue = "60") @Min(1) @Max(1440) int minutes,
       HttpServletRequest request) {
     Instant now = clock.instant();
-    String key = io.eventshop.analytics.streams.Revenue.key(country, category);
-    return answer(io.eventshop.analytics.streams.Revenue.STORE, key, request,
+    String key = Revenue.key(country, category);
+    return answer(Revenue.STORE, key, request,
         () -> local.revenue(key, now.minus(Duration.ofMinutes(minutes)), now));
   }
 

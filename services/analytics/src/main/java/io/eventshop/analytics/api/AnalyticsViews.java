@@ -68,10 +68,11 @@ public final class AnalyticsViews {
   }
 
   /** One minute of revenue of a country and category, in CHF. */
-  public record Revenue(Instant windowStart, Instant windowEnd, BigDecimal revenue, long lines) {
+  public record RevenuePerMinute(Instant windowStart, Instant windowEnd, BigDecimal revenue,
+                                 long lines) {
 
-    static Revenue of(Instant start, Instant end, CountryCategoryRevenue revenue) {
-      return new Revenue(start, end, revenue.getRevenue(), revenue.getLines());
+    static RevenuePerMinute of(Instant start, Instant end, CountryCategoryRevenue revenue) {
+      return new RevenuePerMinute(start, end, revenue.getRevenue(), revenue.getLines());
     }
   }
 }

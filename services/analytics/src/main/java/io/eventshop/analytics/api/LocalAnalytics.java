@@ -2,13 +2,14 @@ package io.eventshop.analytics.api;
 
 import io.eventshop.analytics.api.AnalyticsViews.Activity;
 import io.eventshop.analytics.api.AnalyticsViews.Readings;
-import io.eventshop.analytics.api.AnalyticsViews.Revenue;
+import io.eventshop.analytics.api.AnalyticsViews.RevenuePerMinute;
 import io.eventshop.analytics.api.AnalyticsViews.Session;
 import io.eventshop.analytics.api.AnalyticsViews.Trending;
 import io.eventshop.analytics.api.AnalyticsViews.WindowCount;
 import io.eventshop.analytics.streams.CategoryActivities;
 import io.eventshop.analytics.streams.Conversions;
 import io.eventshop.analytics.streams.ProductViews;
+import io.eventshop.analytics.streams.Revenue;
 import io.eventshop.analytics.streams.VisitorSessions;
 import io.eventshop.analytics.streams.ZoneSensors;
 import io.eventshop.contracts.analytics.CategoryActivity;
@@ -26,7 +27,7 @@ import java.util.function.BiFunction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /** What this instance's stores hold for a key; the caller has made sure the key is local. */
@@ -48,10 +49,11 @@ final class LocalAnalytics {
     return counts(Conversions.STORE, sku, from, to, Duration.ofHours(1));
   }
 
-  Optional<Trending> trending(String windowStart) {
-    ReadOnlyKeyValueStore<String, TrendingProducts> store =
-        queries.keyValueStore(ProductViews.TRENDING_STORE);
-    return Optional.ofNullable(store.get(windowStart)).map(Trending::of);
+  Optional<Trending> trending(Instant windowStart) {
+    ReadOnlyWindowStore<String, TrendingProducts> store =
+        queries.windowStore(ProductViews.TRENDING_STORE);
+    return Optional.ofNullable(store.fetch(Long.toString(windowStart.toEpochMilli()),
+        windowStart.toEpochMilli())).map(Trending::of);
   }
 
   List<Session> sessions(String visitorId) {
@@ -74,10 +76,10 @@ final class LocalAnalytics {
         MINUTE, (start, readings) -> Readings.of(start, start.plus(MINUTE), readings));
   }
 
-  List<Revenue> revenue(String countryAndCategory, Instant from, Instant to) {
-    return this.<CountryCategoryRevenue, Revenue>windows(
-        io.eventshop.analytics.streams.Revenue.STORE, countryAndCategory, from, to, MINUTE,
-        (start, revenue) -> Revenue.of(start, start.plus(MINUTE), revenue));
+  List<RevenuePerMinute> revenue(String countryAndCategory, Instant from, Instant to) {
+    return this.<CountryCategoryRevenue, RevenuePerMinute>windows(
+        Revenue.STORE, countryAndCategory, from, to, MINUTE,
+        (start, revenue) -> RevenuePerMinute.of(start, start.plus(MINUTE), revenue));
   }
 
   private List<WindowCount> counts(String store, String key, Instant from, Instant to,

@@ -25,7 +25,6 @@ import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.Suppressed.BufferConfig;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -44,7 +43,10 @@ public final class ProductViews {
   public static final String PER_MINUTE_STORE = "product-views-per-minute";
   /** Sku → views, per trending window. */
   public static final String TRENDING_COUNTS_STORE = "trending-view-counts";
-  /** Window start (epoch ms, as text) → the window's top products. */
+  /**
+   * Window start (epoch ms, as text) → the window's top products, in a window store whose one
+   * window per key starts at that start (so old windows expire).
+   */
   public static final String TRENDING_STORE = "trending-products";
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -82,17 +84,21 @@ public final class ProductViews {
             .<String, Long, WindowStore<Bytes, byte[]>>as(TRENDING_COUNTS_STORE)
             .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
         .toStream(Named.as("trending-view-counts"))
-        .map((window, views) -> KeyValue.pair(Long.toString(window.window().start()),
-            viewCount(window, views)), Named.as("key-count-by-window"))
+        // keyed by the window and stamped with its start, so that the top list of a window
+        // lives in exactly one tumbling window of its own and expires with the store
+        .process(TrendingWindowCounts::new, Named.as("key-count-by-window"))
         .groupByKey(Grouped.with("trending-by-window", Serdes.String(), counts))
+        .windowedBy(TimeWindows.ofSizeAndGrace(settings.trendingAdvance(),
+            settings.trendingWindow().plus(settings.grace())))
         .aggregate(ProductViews::noneTrending,
             (windowStart, count, top) -> new TrendingProducts(count.getWindowStart(),
                 count.getWindowEnd(),
                 TopProducts.with(top.getProducts(), count, settings.trendingSize())),
             Named.as("top-products"),
-            Materialized.<String, TrendingProducts, KeyValueStore<Bytes, byte[]>>as(TRENDING_STORE)
+            Materialized.<String, TrendingProducts, WindowStore<Bytes, byte[]>>as(TRENDING_STORE)
                 .withKeySerde(Serdes.String()).withValueSerde(trending))
         .toStream(Named.as("trending-products"))
+        .selectKey((window, top) -> window.key(), Named.as("key-trending-by-window-start"))
         .to(Topics.TRENDING_PRODUCTS.name(), Produced.with(Serdes.String(), trending));
   }
 

@@ -131,6 +131,10 @@ class ProductViewsTest {
         .containsExactly("pot=3", "mug=2");
     assertThat(products(windows.get(Long.toString(T0.plus(Duration.ofMinutes(9)).toEpochMilli()))))
         .containsExactly("pot=3");
+    WindowStore<String, TrendingProducts> store =
+        analytics.driver.getWindowStore(ProductViews.TRENDING_STORE);
+    assertThat(products(store.fetch(Long.toString(T0.toEpochMilli()), T0.toEpochMilli())))
+        .containsExactly("pot=3", "mug=2");
   }
 
   @Test
