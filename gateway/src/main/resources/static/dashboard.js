@@ -135,7 +135,7 @@ function drawAlerts() {
   const alerts = [...latest.alerts.values()].sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
   $('#dash-alerts').replaceChildren(...alerts.slice(0, 10).map((a) => {
     const item = document.createElement('li');
-    item.className = 'alert';
+    item.className = 'sensor-alert';
     item.dataset.testid = `alert-${a.zone}-${a.kind}`;
     const at = new Date(a.raisedAt).toLocaleTimeString();
     item.textContent = `${at}: ${a.zone} ${a.kind} out of ${a.low}–${a.high} ${a.unit}: ${a.values.map((v) => Number(v).toFixed(1)).join(', ')}`;
