@@ -74,4 +74,5 @@ export const api = {
   ordersOf: async (customerId) => itemsOf(await call('GET', `/api/customers/${enc(customerId)}/orders`)),
   cancelOrder: (id) => call('POST', `/api/orders/${enc(id)}/cancel`),
   eventTopics: () => call('GET', '/api/events/topics'),
+  adminLinks: () => call('GET', '/api/admin/links'),
 };

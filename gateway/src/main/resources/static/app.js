@@ -355,6 +355,16 @@ async function createProduct(form) {
   setTimeout(loadCatalogue, 300);
 }
 
+// The applications beside the shop that this run started (the legacy CRM), as the gateway was told.
+const LINK_TITLES = { 'legacy-crm': 'Legacy CRM — its customers, captured into the shop by CDC' };
+
+async function loadAdminLinks() {
+  const links = await api.adminLinks().catch(() => []);
+  $('#admin-link-list').replaceChildren(...links.map((link) =>
+    el('li', {}, el('a', { href: link.url }, LINK_TITLES[link.name] ?? link.name))));
+  $('#admin-links').hidden = links.length === 0;
+}
+
 async function receiveStock(form) {
   const f = new FormData(form);
   const sku = f.get('sku').trim();
@@ -426,6 +436,7 @@ function init() {
   showView();
   renderCart();
   loadCatalogue();
+  loadAdminLinks();
   const remembered = new URLSearchParams(location.search).get('customer') || localStorage.getItem('eventshop.customer');
   if (remembered) useCustomer(remembered);
 }

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param services  base URLs of each service's instances, by service name (several URLs: the
  *                  gateway balances between them round-robin); the launcher passes them
+ * @param links     applications with pages of their own that the admin page links to, by name
+ *                  (the legacy CRM); the launcher passes those of its run
  * @param rateLimit the per-client token bucket of {@code /api/**}
  * @param cors      origins allowed to call the API from a browser
  * @param eventLog  the admin's view of the topics
@@ -34,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(
     @NotEmpty(message = "eventshop.gateway.services must name at least one service")
     Map<String, List<URI>> services,
+    Map<String, URI> links,
     @Valid @DefaultValue RateLimit rateLimit,
     @Valid @DefaultValue Cors cors,
     @Valid @DefaultValue EventLog eventLog,
@@ -41,6 +44,7 @@ public record GatewayProperties(
 
   public GatewayProperties {
     services = services == null ? Map.of() : Map.copyOf(services);
+    links = links == null ? Map.of() : Map.copyOf(links);
   }
 
   /** Every service has at least one URL. */

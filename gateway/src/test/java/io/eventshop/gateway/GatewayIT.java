@@ -40,13 +40,23 @@ class GatewayIT {
         "--eventshop.gateway.services.product=" + product.url() + "," + secondProduct.url(),
         "--eventshop.gateway.services.customer=" + customer.url(),
         "--eventshop.gateway.services.order=" + order.url(),
-        "--eventshop.gateway.services.stock=http://127.0.0.1:" + closedPort);
+        "--eventshop.gateway.services.stock=http://127.0.0.1:" + closedPort,
+        "--eventshop.gateway.links.legacy-crm=http://127.0.0.1:8190");
   }
 
   @AfterAll
   static void stop() {
     gateway.close();
     Stream.of(product, secondProduct, customer, order).forEach(StandInService::close);
+  }
+
+  @Test
+  void tellsTheAdminPageTheApplicationsBesideTheShop() throws Exception {
+    HttpResponse<String> links = gateway.get("/api/admin/links");
+
+    assertThat(links.statusCode()).isEqualTo(200);
+    assertThat(links.body()).isEqualTo("[{\"name\":\"legacy-crm\","
+        + "\"url\":\"http://127.0.0.1:8190\"}]");
   }
 
   @Test

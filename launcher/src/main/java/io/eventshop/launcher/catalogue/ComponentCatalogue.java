@@ -1,8 +1,12 @@
 package io.eventshop.launcher.catalogue;
 
+import io.eventshop.launcher.postgres.PostgresServer;
 import io.eventshop.launcher.probe.HttpProbe;
+import io.eventshop.launcher.probe.JdbcProbe;
 import io.eventshop.launcher.probe.KafkaProbe;
 import io.eventshop.launcher.process.BrokerProcess;
+import io.eventshop.launcher.process.JavaMain;
+import io.eventshop.launcher.process.LauncherClasspath;
 import io.eventshop.launcher.process.SpringBootApp;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,9 +49,22 @@ public final class ComponentCatalogue {
       // routes to whichever services run; started with them, not after them
       springBoot("gateway", ComponentKind.GATEWAY, 8080,
           SpringBootApp.module("gateway").withArguments(GatewayRoutes::arguments),
-          "kafka", "schema-registry")),
+          "kafka", "schema-registry"),
+      // the legacy CRM's own database; a crash is answered by a restart, which recovers what
+      // was committed from the WAL (fsync is on). Not 5432, where a developer's own PostgreSQL
+      // usually listens.
+      new ComponentSpec("postgres", ComponentKind.DATABASE, 15432,
+          new JavaMain(LauncherClasspath.entries(), PostgresServer.class.getName(), "64m",
+              run -> List.of("--data-dir=" + run.settings().dataDir().resolve("postgres"),
+                  "--port=" + run.instance().port())),
+          new JdbcProbe(PostgresServer.SUPERUSER, PostgresServer.READY_QUERY), List.of(), true),
+      // knows nothing of Kafka: it needs its database only, and starts while the registry does
+      springBoot("legacy-crm", ComponentKind.WEB_APP, 8190,
+          SpringBootApp.module("legacy/crm").withArguments(run -> List.of(
+              "--spring.datasource.url=" + run.urlOf(ComponentKind.DATABASE).orElseThrow())),
+          "postgres")),
       Map.of("shop", List.of("kafka", "schema-registry", "product", "customer", "stock", "order",
-          "gateway")));
+          "gateway"), "legacy", List.of("postgres", "legacy-crm")));
 
   private final List<ComponentSpec> components;
   private final Map<String, ComponentSpec> byName = new LinkedHashMap<>();

@@ -16,8 +16,9 @@ import java.util.List;
  * @param needs           the components that must be ready before it starts
  * @param restartsOnCrash whether a crash is answered by starting it again (up to
  *                        {@link io.eventshop.launcher.run.Supervisor#MAX_RESTARTS} times): true
- *                        for a component whose state lives elsewhere, false for the broker, which
- *                        is where that state lives
+ *                        for a component whose state lives elsewhere or survives a crash
+ *                        (PostgreSQL recovers it from its WAL), false for the broker, which is
+ *                        where the services' state lives
  */
 public record ComponentSpec(String name, ComponentKind kind, int port, StartCommand start,
                             ReadinessProbe readiness, List<String> needs,

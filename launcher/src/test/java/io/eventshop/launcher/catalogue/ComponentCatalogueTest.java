@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventshop.launcher.probe.HttpProbe;
+import io.eventshop.launcher.probe.JdbcProbe;
 import io.eventshop.launcher.probe.KafkaProbe;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +16,31 @@ class ComponentCatalogueTest {
   private static final ComponentCatalogue SHOP = ComponentCatalogue.EVENTSHOP;
 
   @Test
-  void listsTheBrokerTheRegistryTheServicesAndTheGateway() {
+  void listsTheBrokerTheRegistryTheServicesTheGatewayAndTheLegacyCrmWithItsDatabase() {
     assertThat(SHOP.names()).containsExactly("kafka", "schema-registry", "product", "customer",
-        "stock", "order", "analytics", "gateway");
+        "stock", "order", "analytics", "gateway", "postgres", "legacy-crm");
     assertThat(SHOP.expand("shop")).contains(List.of("kafka", "schema-registry", "product",
         "customer", "stock", "order", "gateway"));
+    assertThat(SHOP.expand("legacy")).contains(List.of("postgres", "legacy-crm"));
+  }
+
+  @Test
+  void startsTheLegacyCrmOnItsDatabaseAloneAndKeepsItOutOfTheGatewaysRoutes() {
+    ComponentSpec crm = SHOP.byName("legacy-crm").orElseThrow();
+    ComponentSpec postgres = SHOP.byName("postgres").orElseThrow();
+
+    assertThat(crm.needs()).containsExactly("postgres");
+    assertThat(crm.kind()).isEqualTo(ComponentKind.WEB_APP);
+    assertThat(crm.readiness()).isEqualTo(HttpProbe.SPRING_HEALTH);
+    assertThat(postgres.needs()).isEmpty();
+    assertThat(postgres.readiness()).isInstanceOf(JdbcProbe.class);
+    assertThat(postgres.url(15432)).isEqualTo("jdbc:postgresql://127.0.0.1:15432/postgres");
   }
 
   @Test
   void declaresEveryDefaultPortOnceAndNoPortTwice() {
     assertThat(SHOP.all()).extracting(ComponentSpec::port)
-        .containsExactly(9092, 8081, 8110, 8120, 8130, 8140, 8150, 8080)
+        .containsExactly(9092, 8081, 8110, 8120, 8130, 8140, 8150, 8080, 15432, 8190)
         .doesNotHaveDuplicates()
         .doesNotContain(ComponentCatalogue.KAFKA_CONTROLLER_PORT);
   }
@@ -47,9 +62,9 @@ class ComponentCatalogueTest {
   }
 
   @Test
-  void restartsTheServicesButNotTheBrokerThatHoldsTheirState() {
+  void restartsTheServicesAndTheDatabaseButNotTheBrokerThatHoldsTheirState() {
     assertThat(SHOP.all()).filteredOn(ComponentSpec::restartsOnCrash)
-        .extracting(ComponentSpec::name).doesNotContain("kafka").hasSize(7);
+        .extracting(ComponentSpec::name).doesNotContain("kafka").hasSize(9);
   }
 
   @Test

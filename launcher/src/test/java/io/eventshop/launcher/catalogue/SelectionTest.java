@@ -31,7 +31,7 @@ class SelectionTest {
     assertThat(names(Selection.EVERYTHING, ALL_BUILT)).isEqualTo(SHOP.names());
     assertThat(names(Selection.EVERYTHING, c -> !c.name().equals("stock")))
         .containsExactly("kafka", "schema-registry", "product", "customer", "order",
-            "analytics", "gateway");
+            "analytics", "gateway", "postgres", "legacy-crm");
   }
 
   @Test
@@ -48,7 +48,7 @@ class SelectionTest {
 
   @Test
   void leavesOutWhatWithoutNames() {
-    assertThat(names(without("gateway", "stock"), ALL_BUILT))
+    assertThat(names(without("gateway", "stock", "legacy"), ALL_BUILT))
         .containsExactly("kafka", "schema-registry", "product", "customer", "order", "analytics");
     assertThat(names(new Selection(List.of("shop"), List.of("gateway")), ALL_BUILT))
         .doesNotContain("gateway").contains("order");
@@ -73,8 +73,8 @@ class SelectionTest {
       assertThatThrownBy(() -> names(selection, ALL_BUILT))
           .isInstanceOf(LauncherException.class)
           .hasMessageEndingWith(": no such component or group (components: kafka,"
-              + " schema-registry, product, customer, stock, order, analytics, gateway; groups:"
-              + " shop)")
+              + " schema-registry, product, customer, stock, order, analytics, gateway,"
+              + " postgres, legacy-crm; groups: legacy, shop)")
           .extracting(e -> ((LauncherException) e).exitCode())
           .isEqualTo(LauncherException.USAGE);
     }

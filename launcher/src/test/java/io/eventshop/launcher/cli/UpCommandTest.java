@@ -45,7 +45,7 @@ class UpCommandTest {
     assertThat(settings.dataDir()).isEqualTo(home.resolve("data"));
     assertThat(settings.healthTimeout().toSeconds()).isEqualTo(180);
     assertThat(settings.plan().instances()).extracting(PlannedInstance::componentName)
-        .containsExactly("kafka", "schema-registry", "order", "gateway");
+        .containsExactly("kafka", "postgres", "schema-registry", "order", "gateway");
   }
 
   @Test
@@ -65,6 +65,7 @@ class UpCommandTest {
     assertThat(settings.plan().instances()).extracting(PlannedInstance::componentName,
             PlannedInstance::port)
         .containsExactly(tuple("kafka", 19092),
+            tuple("postgres", 15432),
             tuple("schema-registry", 9081),
             tuple("order", 9140),
             tuple("order-2", 9141),
@@ -94,7 +95,7 @@ class UpCommandTest {
     assertThat(settings.plan().broker()).isEmpty();
     assertThat(settings.plan().instances().get(0).url()).isEqualTo("kafka-1:9092");
     assertThat(settings.plan().ports()).extracting(p -> p.component())
-        .containsExactly("schema-registry", "order", "gateway");
+        .containsExactly("postgres", "schema-registry", "order", "gateway");
   }
 
   @Test

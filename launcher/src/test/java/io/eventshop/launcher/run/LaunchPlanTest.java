@@ -28,10 +28,10 @@ class LaunchPlanTest {
   }
 
   @Test
-  void startsKafkaThenTheRegistryThenTheServicesAndTheGatewayTogether() {
+  void startsKafkaAndTheDatabaseThenTheRegistryAndTheCrmThenTheServicesAndTheGateway() {
     assertThat(waveNames(shop(OWN_BROKER, Map.of(), Map.of()))).containsExactly(
-        List.of("kafka"),
-        List.of("schema-registry"),
+        List.of("kafka", "postgres"),
+        List.of("schema-registry", "legacy-crm"),
         List.of("product", "customer", "stock", "order", "analytics", "gateway"));
   }
 
@@ -74,7 +74,9 @@ class LaunchPlanTest {
         .containsExactly(
             tuple("kafka", 9092, "--kafka-port PORT"),
             tuple("kafka controller", 9093, "--controller-port PORT"),
+            tuple("postgres", 15432, "--port postgres=PORT"),
             tuple("schema-registry", 8081, "--port schema-registry=PORT"),
+            tuple("legacy-crm", 8190, "--port legacy-crm=PORT"),
             tuple("product", 8110, "--port product=PORT"),
             tuple("customer", 8120, "--port customer=PORT"),
             tuple("stock", 8130, "--port stock=PORT"),
@@ -88,7 +90,7 @@ class LaunchPlanTest {
     LaunchPlan plan = shop(new LaunchPlan.ExistingCluster("broker-1:9092,broker-2:9092"),
         Map.of(), Map.of());
 
-    assertThat(plan.waves().get(0)).singleElement().satisfies(kafka -> {
+    assertThat(plan.waves().get(0)).first().satisfies(kafka -> {
       assertThat(kafka.existing()).isTrue();
       assertThat(kafka.url()).isEqualTo("broker-1:9092,broker-2:9092");
     });
