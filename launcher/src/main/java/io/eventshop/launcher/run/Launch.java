@@ -9,7 +9,9 @@ import io.eventshop.launcher.kafka.TopicProvisioner;
 import io.eventshop.launcher.process.StartCommand;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,21 +39,41 @@ public final class Launch {
     this.logEcho = logEcho;
   }
 
-  /** Starts everything and returns what runs; throws {@link LauncherException} on a failure. */
+  /**
+   * Starts everything and returns what runs; throws {@link LauncherException} on a failure. A
+   * component starts as soon as every instance of what it needs is ready, not when its whole wave
+   * is: a slow component delays only what needs it. The plan's waves still order the stop.
+   */
   public RunFile.Run start() throws IOException, InterruptedException {
     List<List<PlannedInstance>> waves = settings.plan().waves();
     settings.plan().instances().stream().filter(i -> !i.existing())
         .forEach(i -> i.spec().start().prepare(settings.home(), console::step));
+    List<Waiting> waiting = new ArrayList<>();
+    Map<String, Integer> unready = new HashMap<>();
     for (int wave = 0; wave < waves.size(); wave++) {
-      List<Component> started = new ArrayList<>();
       for (PlannedInstance instance : waves.get(wave)) {
-        started.add(start(instance, wave));
+        waiting.add(new Waiting(instance, wave));
+        unready.merge(instance.spec().name(), 1, Integer::sum);
       }
-      awaitReady(started.stream().filter(c -> c.process().isPresent()).toList());
-      for (Component component : started) {
-        if (component.kind() == ComponentKind.KAFKA) {
-          provisionTopics(new KafkaConnection(component.url(), settings.kafkaProperties()));
+    }
+    List<Starting> starting = new ArrayList<>();
+    while (!waiting.isEmpty() || !starting.isEmpty()) {
+      for (Waiting next : List.copyOf(waiting)) {
+        if (next.instance().spec().needs().stream()
+            .allMatch(need -> unready.getOrDefault(need, 0) == 0)) {
+          waiting.remove(next);
+          Component component = start(next.instance(), next.wave());
+          starting.add(new Starting(component, next.instance().spec().name(),
+              System.nanoTime() + settings.healthTimeout().toNanos()));
         }
+      }
+      for (Starting ready : readyNow(starting)) {
+        starting.remove(ready);
+        if (ready.component().kind() == ComponentKind.KAFKA) {
+          provisionTopics(new KafkaConnection(ready.component().url(),
+              settings.kafkaProperties()));
+        }
+        unready.merge(ready.spec(), -1, Integer::sum);
       }
     }
     console.step("all " + supervisor.components().size() + " components healthy");
@@ -59,6 +81,14 @@ public final class Launch {
     new RunFile(settings.dataDir()).write(run);
     printTable();
     return run;
+  }
+
+  /** An instance not started yet: it starts once what it needs is ready. */
+  private record Waiting(PlannedInstance instance, int wave) {
+  }
+
+  /** A started instance whose probe has not answered yet. */
+  private record Starting(Component component, String spec, long deadline) {
   }
 
   /** What runs now, as {@code run.json} records it. */
@@ -118,30 +148,34 @@ public final class Launch {
     }
   }
 
-  /** Polls every component's probe until all are ready; fails when one dies or times out. */
-  private void awaitReady(List<Component> components) throws InterruptedException {
-    List<Component> pending = new ArrayList<>(components);
-    long deadline = System.nanoTime() + settings.healthTimeout().toNanos();
-    while (!pending.isEmpty()) {
-      failIfAnyExited();
-      for (Component component : List.copyOf(pending)) {
-        if (component.readiness().isReady(component.url(), settings.kafkaProperties())) {
+  /**
+   * The components of {@code starting} whose probe answers now (an existing cluster's at once),
+   * waiting a moment when none does; fails when one died or is late.
+   */
+  private List<Starting> readyNow(List<Starting> starting) throws InterruptedException {
+    failIfAnyExited();
+    List<Starting> ready = new ArrayList<>();
+    for (Starting candidate : starting) {
+      Component component = candidate.component();
+      if (component.process().isEmpty()
+          || component.readiness().isReady(component.url(), settings.kafkaProperties())) {
+        if (component.process().isPresent()) {
           console.step(component.name() + " " + component.readiness().outcome() + " at "
               + component.url());
-          pending.remove(component);
         }
-      }
-      if (!pending.isEmpty() && System.nanoTime() > deadline) {
-        Component late = pending.get(0);
-        throw new LauncherException(late.name() + " not " + late.readiness().outcome()
-            + " after " + settings.healthTimeout().toSeconds() + " s ("
-            + late.readiness().question(late.url()) + "); see " + late.logFile(),
-            LauncherException.FAILED);
-      }
-      if (!pending.isEmpty()) {
-        Thread.sleep(READY_POLL_MILLIS);
+        ready.add(candidate);
+      } else if (System.nanoTime() > candidate.deadline()) {
+        throw new LauncherException(component.name() + " not "
+            + component.readiness().outcome() + " after "
+            + settings.healthTimeout().toSeconds() + " s ("
+            + component.readiness().question(component.url()) + "); see "
+            + component.logFile(), LauncherException.FAILED);
       }
     }
+    if (ready.isEmpty() && !starting.isEmpty()) {
+      Thread.sleep(READY_POLL_MILLIS);
+    }
+    return ready;
   }
 
   private void failIfAnyExited() {

@@ -1,6 +1,7 @@
 package io.eventshop.launcher.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventshop.launcher.Main;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A launch of components that are not Spring services (child JVMs of {@link StubComponent}),
- * with no broker: wave by wave in the order of their needs, each waited on with its own probe,
+ * with no broker: each started once what it needs is ready, each waited on with its own probe,
  * listed by {@code status}, stopped last wave first.
  */
 class LaunchTest {
@@ -94,6 +95,36 @@ class LaunchTest {
     assertThat(stopping).hasSize(2);
     assertThat(stopping.get(0)).startsWith("stopping clerk");
     assertThat(stopping.get(1)).startsWith("stopping ledger");
+  }
+
+  @Test
+  void aSlowComponentDelaysOnlyWhatNeedsIt() throws Exception {
+    // porter needs the archive only: it must not wait for the ledger, of the same wave
+    ComponentCatalogue catalogue = new ComponentCatalogue(List.of(
+        stub("ledger", "http", new HttpProbe("/"), 4000),
+        stub("archive", "tcp", new TcpProbe(), 0),
+        stub("porter", "tcp", new TcpProbe(), 0, "archive"),
+        stub("clerk", "tcp", new TcpProbe(), 0, "ledger")), Map.of());
+    Map<String, Integer> ports = Map.of("ledger", KafkaBroker.freePort(),
+        "archive", KafkaBroker.freePort(), "porter", KafkaBroker.freePort(),
+        "clerk", KafkaBroker.freePort());
+    LaunchPlan plan = LaunchPlan.of(catalogue, catalogue.all(),
+        new LaunchPlan.BrokerPorts(ComponentCatalogue.KAFKA_PORT,
+            ComponentCatalogue.KAFKA_CONTROLLER_PORT), Map.of(), ports);
+    LaunchSettings settings = new LaunchSettings(home, home.resolve("data"), Optional.empty(),
+        Optional.empty(), plan, Duration.ofSeconds(60), "256m", JvmTuning.QUICK_START);
+
+    new Launch(settings, console, supervisor, logEcho).start();
+
+    List<String> lines = steps();
+    int ledgerHealthy = lines.indexOf("ledger healthy at http://127.0.0.1:" + ports.get("ledger"));
+    assertThat(lines.indexOf("porter ready at http://127.0.0.1:" + ports.get("porter")))
+        .isNotNegative().isLessThan(ledgerHealthy);
+    assertThat(lines.indexOf("starting clerk on http://127.0.0.1:" + ports.get("clerk")))
+        .isGreaterThan(ledgerHealthy);
+    assertThat(supervisor.components()).extracting(Component::name, Component::wave)
+        .contains(tuple("porter", 1),
+            tuple("clerk", 1));
   }
 
   private ComponentSpec stub(String name, String protocol, ReadinessProbe readiness,
