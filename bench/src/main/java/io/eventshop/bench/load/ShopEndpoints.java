@@ -23,6 +23,8 @@ import java.util.Optional;
 public record ShopEndpoints(Map<String, String> urls, String bootstrapServers,
                             Map<String, Long> pids) {
 
+  private static final String JDBC = "jdbc:";
+
   public ShopEndpoints {
     urls = Map.copyOf(urls);
     pids = Map.copyOf(pids);
@@ -104,8 +106,9 @@ public record ShopEndpoints(Map<String, String> urls, String bootstrapServers,
     return "customer";
   }
 
+  /** Every URL of the run, a database's {@code jdbc:postgresql://…} too, is on this machine. */
   private static void requireLoopback(String url) {
-    String host = URI.create(url).getHost();
+    String host = URI.create(url.startsWith(JDBC) ? url.substring(JDBC.length()) : url).getHost();
     if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
       throw new IllegalArgumentException("the benchmark sends traffic only to 127.0.0.1, not to "
           + url);

@@ -44,6 +44,17 @@ class ShopEndpointsTest {
         .hasMessageContaining("only to 127.0.0.1");
     assertThatThrownBy(() -> new ShopEndpoints(Map.of(), "kafka.example.org:9092", Map.of()))
         .hasMessageContaining("only to 127.0.0.1");
+    assertThatThrownBy(() -> new ShopEndpoints(
+        Map.of("postgres", "jdbc:postgresql://db.example.org:5432/crm"), null, Map.of()))
+        .hasMessageContaining("only to 127.0.0.1");
+  }
+
+  @Test
+  void takesTheLocalDatabaseOfTheRunByItsJdbcUrl() {
+    ShopEndpoints endpoints = new ShopEndpoints(
+        Map.of("postgres", "jdbc:postgresql://127.0.0.1:15432/postgres"), null, Map.of());
+
+    assertThat(endpoints.urls()).containsKey("postgres");
   }
 
   @Test
