@@ -14,6 +14,7 @@ import io.eventshop.contracts.analytics.VisitorSession;
 import io.eventshop.contracts.analytics.ZoneReadings;
 import io.eventshop.contracts.customer.Customer;
 import io.eventshop.contracts.customer.CustomerEvent;
+import io.eventshop.contracts.customer.LegacyCustomer;
 import io.eventshop.contracts.order.OrderEvent;
 import io.eventshop.contracts.order.OrderValidation;
 import io.eventshop.contracts.product.Product;
@@ -52,6 +53,12 @@ public final class Topics {
   public static final TopicSpec CUSTOMER_EVENTS =
       history("customer-events", "customer id", CustomerEvent.class, BUSY);
   public static final TopicSpec CUSTOMERS = state("customers", "customer id", Customer.class, BUSY);
+  /**
+   * The legacy CRM's customers as its tables hold them now (customer row joined with address
+   * row), which the customer service takes over into {@code customers}.
+   */
+  public static final TopicSpec LEGACY_CUSTOMERS =
+      state("legacy-customers", "legacy customer id", LegacyCustomer.class, QUIET);
 
   // --- product ----------------------------------------------------------------------------------
   public static final TopicSpec PRODUCTS = state("products", "sku", Product.class, BUSY);
@@ -102,18 +109,32 @@ public final class Topics {
           QUIET, Duration.ofDays(30));
 
   // --- infrastructure ---------------------------------------------------------------------------
-  /** Debezium's change events of the legacy CRM's customer table ({@code <prefix>.<schema>.<table>}). */
-  public static final TopicSpec CRM_CUSTOMERS = new TopicSpec("crm.public.customers",
-      Kind.INFRASTRUCTURE, "legacy customer row key", "Debezium change event", QUIET,
-      PRODUCTION_REPLICAS, PRODUCTION_MIN_INSYNC, CleanupPolicy.DELETE, Duration.ofDays(7).toMillis(),
-      TopicSpec.UNLIMITED);
+  // The legacy CRM's rows as Debezium captures them ({@code <prefix>.<schema>.<table>}), flattened
+  // to the row's new state and keyed by the legacy customer id, so that a customer and its address
+  // meet in the same partition. Compacted: the latest row per customer is all the integration needs
+  // to catch up from scratch, however old the CRM is.
+  public static final TopicSpec CRM_CUSTOMER = changeCapture("crm.public.customer",
+      "the CRM's customer row");
+  public static final TopicSpec CRM_ADDRESS = changeCapture("crm.public.address",
+      "the CRM's address row");
+
+  // Kafka Connect's own store, in distributed mode: connector configurations (one partition, so
+  // that every worker reads them in one order), source offsets and task states. Compacted, kept
+  // forever: a worker restarted next year resumes from them.
+  public static final TopicSpec CONNECT_CONFIGS = connectStore("connect-configs",
+      "connector configurations", 1);
+  public static final TopicSpec CONNECT_OFFSETS = connectStore("connect-offsets",
+      "source connector offsets", QUIET);
+  public static final TopicSpec CONNECT_STATUS = connectStore("connect-status",
+      "connector and task states", QUIET);
+
   /** The schema registry's store: one partition keeps a single order of registrations. */
   public static final TopicSpec SCHEMAS = new TopicSpec("_schemas", Kind.INFRASTRUCTURE,
       "registry key", "registry record", 1, PRODUCTION_REPLICAS, PRODUCTION_MIN_INSYNC,
       CleanupPolicy.COMPACT, TopicSpec.FOREVER, TopicSpec.UNLIMITED);
 
   private static final List<TopicSpec> BUSINESS = List.of(
-      CUSTOMER_EVENTS, CUSTOMERS, PRODUCTS, STOCK_EVENTS, STOCK_LEVELS, STOCK_RESERVATIONS, ORDERS, ORDER_VALIDATIONS,
+      CUSTOMER_EVENTS, CUSTOMERS, LEGACY_CUSTOMERS, PRODUCTS, STOCK_EVENTS, STOCK_LEVELS, STOCK_RESERVATIONS, ORDERS, ORDER_VALIDATIONS,
       ORDERS_ENRICHED, CLICKSTREAM, SENSOR_READINGS, PRODUCT_VIEWS_PER_MINUTE, TRENDING_PRODUCTS,
       VISITOR_SESSIONS, PRODUCT_CONVERSIONS_PER_HOUR, CATEGORY_ACTIVITY_PER_MINUTE,
       SENSOR_READINGS_PER_MINUTE, SENSOR_ALERTS, REVENUE_PER_MINUTE);
@@ -137,7 +158,8 @@ public final class Topics {
   public static List<TopicSpec> all() {
     List<TopicSpec> all = new ArrayList<>(BUSINESS);
     BUSINESS.forEach(topic -> all.add(deadLetterOf(topic)));
-    all.add(CRM_CUSTOMERS);
+    all.addAll(List.of(CRM_CUSTOMER, deadLetterOf(CRM_CUSTOMER), CRM_ADDRESS,
+        deadLetterOf(CRM_ADDRESS), CONNECT_CONFIGS, CONNECT_OFFSETS, CONNECT_STATUS));
     all.add(SCHEMAS);
     return List.copyOf(all);
   }
@@ -152,6 +174,18 @@ public final class Topics {
     return new TopicSpec(topic.deadLetterTopicName(), Kind.DEAD_LETTER, topic.keyType(),
         "undecodable or invalid " + topic.valueType(), 1, PRODUCTION_REPLICAS,
         PRODUCTION_MIN_INSYNC, CleanupPolicy.DELETE, DEAD_LETTER_RETENTION.toMillis(),
+        TopicSpec.UNLIMITED);
+  }
+
+  private static TopicSpec changeCapture(String name, String row) {
+    return new TopicSpec(name, Kind.INFRASTRUCTURE, "legacy customer id",
+        "Debezium change event: " + row, QUIET, PRODUCTION_REPLICAS, PRODUCTION_MIN_INSYNC,
+        CleanupPolicy.COMPACT, TopicSpec.FOREVER, TopicSpec.UNLIMITED);
+  }
+
+  private static TopicSpec connectStore(String name, String content, int partitions) {
+    return new TopicSpec(name, Kind.INFRASTRUCTURE, "Connect's key", content, partitions,
+        PRODUCTION_REPLICAS, PRODUCTION_MIN_INSYNC, CleanupPolicy.COMPACT, TopicSpec.FOREVER,
         TopicSpec.UNLIMITED);
   }
 

@@ -21,6 +21,9 @@ import io.eventshop.contracts.customer.CustomerEvent;
 import io.eventshop.contracts.customer.CustomerRegistered;
 import io.eventshop.contracts.customer.CustomerStatus;
 import io.eventshop.contracts.customer.CustomerUpdated;
+import io.eventshop.contracts.customer.LegacyAddress;
+import io.eventshop.contracts.customer.LegacyCustomer;
+import io.eventshop.contracts.customer.Origin;
 import io.eventshop.contracts.order.OrderCancelled;
 import io.eventshop.contracts.order.OrderEvent;
 import io.eventshop.contracts.order.OrderLine;
@@ -67,12 +70,15 @@ public final class SampleRecords {
     return List.of(
         product(),
         new Customer("customer-1", "Ada", "ada@example.ch", ADDRESS, new BigDecimal("1000.00"),
-            CustomerStatus.ACTIVE, NOW, NOW),
+            CustomerStatus.ACTIVE, NOW, NOW, new Origin("legacy-crm", "42")),
         new CustomerEvent("customer-1", NOW,
-            new CustomerRegistered("Ada", "ada@example.ch", ADDRESS, new BigDecimal("1000.00"))),
+            new CustomerRegistered("Ada", "ada@example.ch", ADDRESS, new BigDecimal("1000.00"),
+                null)),
         new CustomerEvent("customer-1", NOW, new CustomerUpdated("Ada L.", "ada@example.ch",
             new BigDecimal("500.00"), CustomerStatus.BLOCKED)),
         new CustomerEvent("customer-1", NOW, new CustomerAddressChanged(ADDRESS)),
+        new LegacyCustomer("42", "Ada", "Lovelace", "ada@example.ch", null, "ACTIVE", false,
+            new LegacyAddress("Bahnhofstrasse 1", "8001", "Zürich", "CH")),
         new StockLevel("SKU-1", 10L, 2L),
         new StockEvent("SKU-1", NOW, new GoodsReceived(10L)),
         new StockEvent("SKU-1", NOW, new StockReserved("order-1", 2L)),

@@ -21,7 +21,8 @@ class TopicsTest {
   void stateStreamsAreCompactedAndEventStreamsKeepHistory() {
     assertThat(Topics.all()).filteredOn(t -> t.kind() == Kind.STATE_STREAM)
         .extracting(TopicSpec::name)
-        .containsExactlyInAnyOrder("customers", "products", "stock-levels", "stock-reservations");
+        .containsExactlyInAnyOrder("customers", "legacy-customers", "products", "stock-levels",
+            "stock-reservations");
     assertThat(Topics.all()).filteredOn(t -> t.kind() == Kind.STATE_STREAM)
         .allMatch(t -> t.configs(1).get("cleanup.policy").equals("compact"));
     assertThat(Topics.all()).filteredOn(t -> t.kind() == Kind.EVENT_STREAM)

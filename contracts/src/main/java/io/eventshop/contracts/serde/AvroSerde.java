@@ -3,7 +3,6 @@ package io.eventshop.contracts.serde;
 import io.eventshop.contracts.ContractClasses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,10 +52,6 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class AvroSerde<T extends SpecificRecord>
     implements Serde<T>, Serializer<T>, Deserializer<T> {
 
-  /** First byte of every record in the Confluent wire format. */
-  public static final byte MAGIC_BYTE = 0;
-  /** Magic byte and schema id. */
-  public static final int HEADER_SIZE = 5;
 
   private final Class<T> type;
   private final Schema classSchema;
@@ -128,12 +123,7 @@ public final class AvroSerde<T extends SpecificRecord>
       return null;
     }
     TopicWriter writer = writersByTopic.computeIfAbsent(topic, this::writerFor);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    out.write(MAGIC_BYTE);
-    out.write(writer.id() >>> 24);
-    out.write(writer.id() >>> 16);
-    out.write(writer.id() >>> 8);
-    out.write(writer.id());
+    ByteArrayOutputStream out = WireFormat.startWith(writer.id());
     try {
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
       if (writer.registeredWriter() == null) {
@@ -154,24 +144,15 @@ public final class AvroSerde<T extends SpecificRecord>
     if (data == null) {
       return null;
     }
-    if (data.length < HEADER_SIZE) {
-      throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic
-          + ": " + data.length + " bytes are shorter than the " + HEADER_SIZE
-          + "-byte header of the Confluent wire format");
-    }
-    if (data[0] != MAGIC_BYTE) {
-      throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic
-          + ": unknown magic byte " + data[0] + " (the Confluent wire format starts with "
-          + MAGIC_BYTE + ")");
-    }
-    int id = ByteBuffer.wrap(data, 1, 4).getInt();
+    int id = WireFormat.schemaId(type.getSimpleName(), topic, data);
     DatumReader<T> reader = readersById.computeIfAbsent(id, key -> readerFor(topic, key));
     try {
       return reader.read(null, DecoderFactory.get()
-          .binaryDecoder(data, HEADER_SIZE, data.length - HEADER_SIZE, null));
+          .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE,
+              null));
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic
-          + " with schema id " + id + " (" + (data.length - HEADER_SIZE)
+          + " with schema id " + id + " (" + (data.length - WireFormat.HEADER_SIZE)
           + " bytes of Avro, truncated or not of that schema): " + e, e);
     }
   }

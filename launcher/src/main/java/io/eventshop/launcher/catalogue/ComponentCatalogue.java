@@ -8,6 +8,7 @@ import io.eventshop.launcher.process.BrokerProcess;
 import io.eventshop.launcher.process.JavaMain;
 import io.eventshop.launcher.process.LauncherClasspath;
 import io.eventshop.launcher.process.SpringBootApp;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,9 +63,15 @@ public final class ComponentCatalogue {
       springBoot("legacy-crm", ComponentKind.WEB_APP, 8190,
           SpringBootApp.module("legacy/crm").withArguments(run -> List.of(
               "--spring.datasource.url=" + run.urlOf(ComponentKind.DATABASE).orElseThrow())),
-          "postgres")),
+          "postgres"),
+      // change data capture from the CRM's tables, which exist once the CRM has migrated them
+      new ComponentSpec("connect", ComponentKind.CONNECT, 8083,
+          new JavaMain(List.of(Path.of("connect/target/connect.jar")),
+              "io.eventshop.connect.ConnectWorker", "384m", ConnectArguments::arguments),
+          new HttpProbe("/eventshop/ready"), List.of("kafka", "schema-registry", "legacy-crm"),
+          true)),
       Map.of("shop", List.of("kafka", "schema-registry", "product", "customer", "stock", "order",
-          "gateway"), "legacy", List.of("postgres", "legacy-crm")));
+          "gateway"), "legacy", List.of("postgres", "legacy-crm", "connect")));
 
   private final List<ComponentSpec> components;
   private final Map<String, ComponentSpec> byName = new LinkedHashMap<>();

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * What a component of a run is; written in lower case into {@code run.json}. The kind says how
  * the component's address reads: a database is reached by JDBC, Kafka by its bootstrap address,
  * everything else over HTTP. A service is routed by the gateway; a web application (the legacy
- * CRM) has pages of its own and is reached directly.
+ * CRM) has pages of its own and is reached directly; a Connect worker answers Connect's REST API.
  */
 public enum ComponentKind {
   KAFKA("kafka"), DATABASE("database"), SCHEMA_REGISTRY("schema-registry"), SERVICE("service"),
-  GATEWAY("gateway"), WEB_APP("web-app");
+  GATEWAY("gateway"), WEB_APP("web-app"), CONNECT("connect");
 
   /** Every component the launcher starts listens on the loopback interface only. */
   public static final String HOST = "127.0.0.1";

@@ -71,11 +71,7 @@ public record SpringBootApp(Path moduleDir, Function<StartContext, List<String>>
     arguments.addAll(ClassDataSharing.launcher()
         .runArguments(jar(context.home()), context.instance().instance() == 1));
     arguments.add("--server.port=" + context.instance().port());
-    context.kafka().ifPresent(kafka -> {
-      arguments.add("--eventshop.kafka.bootstrap-servers=" + kafka.bootstrapServers());
-      kafka.clientPropertiesFile().ifPresent(file ->
-          arguments.add("--eventshop.kafka.client-properties-file=" + file));
-    });
+    arguments.addAll(context.kafkaArguments());
     arguments.add("--eventshop.kafka.state-dir=" + context.stateDir());
     context.urlOf(ComponentKind.SCHEMA_REGISTRY).ifPresent(url ->
         arguments.add("--eventshop.schema-registry.url=" + url));

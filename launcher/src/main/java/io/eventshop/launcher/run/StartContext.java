@@ -3,6 +3,8 @@ package io.eventshop.launcher.run;
 import io.eventshop.launcher.catalogue.ComponentKind;
 import io.eventshop.launcher.kafka.KafkaConnection;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,21 @@ public record StartContext(PlannedInstance instance, LaunchSettings settings) {
   public Optional<KafkaConnection> kafka() {
     return plan().first(ComponentKind.KAFKA)
         .map(kafka -> new KafkaConnection(kafka.url(), settings.kafkaProperties()));
+  }
+
+  /**
+   * The run's Kafka cluster as every JVM of the repository is told it:
+   * {@code --eventshop.kafka.bootstrap-servers} and, for an existing cluster with security
+   * settings, {@code --eventshop.kafka.client-properties-file}. Empty without Kafka in the plan.
+   */
+  public List<String> kafkaArguments() {
+    List<String> arguments = new ArrayList<>();
+    kafka().ifPresent(kafka -> {
+      arguments.add("--eventshop.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+      kafka.clientPropertiesFile().ifPresent(file ->
+          arguments.add("--eventshop.kafka.client-properties-file=" + file));
+    });
+    return arguments;
   }
 
   /** The address of the first instance of a kind in the plan (the schema registry, say). */

@@ -18,10 +18,10 @@ class ComponentCatalogueTest {
   @Test
   void listsTheBrokerTheRegistryTheServicesTheGatewayAndTheLegacyCrmWithItsDatabase() {
     assertThat(SHOP.names()).containsExactly("kafka", "schema-registry", "product", "customer",
-        "stock", "order", "analytics", "gateway", "postgres", "legacy-crm");
+        "stock", "order", "analytics", "gateway", "postgres", "legacy-crm", "connect");
     assertThat(SHOP.expand("shop")).contains(List.of("kafka", "schema-registry", "product",
         "customer", "stock", "order", "gateway"));
-    assertThat(SHOP.expand("legacy")).contains(List.of("postgres", "legacy-crm"));
+    assertThat(SHOP.expand("legacy")).contains(List.of("postgres", "legacy-crm", "connect"));
   }
 
   @Test
@@ -38,9 +38,19 @@ class ComponentCatalogueTest {
   }
 
   @Test
+  void startsTheConnectWorkerOnceTheCrmHasCreatedItsTablesAndWaitsForItsConnectors() {
+    ComponentSpec connect = SHOP.byName("connect").orElseThrow();
+
+    assertThat(connect.needs()).containsExactly("kafka", "schema-registry", "legacy-crm");
+    assertThat(connect.kind()).isEqualTo(ComponentKind.CONNECT);
+    assertThat(connect.readiness()).isEqualTo(new HttpProbe("/eventshop/ready"));
+    assertThat(connect.url(8083)).isEqualTo("http://127.0.0.1:8083");
+  }
+
+  @Test
   void declaresEveryDefaultPortOnceAndNoPortTwice() {
     assertThat(SHOP.all()).extracting(ComponentSpec::port)
-        .containsExactly(9092, 8081, 8110, 8120, 8130, 8140, 8150, 8080, 15432, 8190)
+        .containsExactly(9092, 8081, 8110, 8120, 8130, 8140, 8150, 8080, 15432, 8190, 8083)
         .doesNotHaveDuplicates()
         .doesNotContain(ComponentCatalogue.KAFKA_CONTROLLER_PORT);
   }
@@ -64,7 +74,7 @@ class ComponentCatalogueTest {
   @Test
   void restartsTheServicesAndTheDatabaseButNotTheBrokerThatHoldsTheirState() {
     assertThat(SHOP.all()).filteredOn(ComponentSpec::restartsOnCrash)
-        .extracting(ComponentSpec::name).doesNotContain("kafka").hasSize(9);
+        .extracting(ComponentSpec::name).doesNotContain("kafka").hasSize(10);
   }
 
   @Test

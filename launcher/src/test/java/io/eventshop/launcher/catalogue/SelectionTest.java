@@ -31,7 +31,7 @@ class SelectionTest {
     assertThat(names(Selection.EVERYTHING, ALL_BUILT)).isEqualTo(SHOP.names());
     assertThat(names(Selection.EVERYTHING, c -> !c.name().equals("stock")))
         .containsExactly("kafka", "schema-registry", "product", "customer", "order",
-            "analytics", "gateway", "postgres", "legacy-crm");
+            "analytics", "gateway", "postgres", "legacy-crm", "connect");
   }
 
   @Test
@@ -64,7 +64,7 @@ class SelectionTest {
         .extracting(e -> ((LauncherException) e).exitCode()).isEqualTo(LauncherException.USAGE);
     assertThatThrownBy(() -> names(without("kafka"), ALL_BUILT))
         .hasMessageStartingWith("--without kafka: schema-registry, product, customer, stock,"
-            + " order, analytics, gateway need it; leave them out too");
+            + " order, analytics, gateway, connect need it; leave them out too");
   }
 
   @Test
@@ -74,7 +74,7 @@ class SelectionTest {
           .isInstanceOf(LauncherException.class)
           .hasMessageEndingWith(": no such component or group (components: kafka,"
               + " schema-registry, product, customer, stock, order, analytics, gateway,"
-              + " postgres, legacy-crm; groups: legacy, shop)")
+              + " postgres, legacy-crm, connect; groups: legacy, shop)")
           .extracting(e -> ((LauncherException) e).exitCode())
           .isEqualTo(LauncherException.USAGE);
     }

@@ -28,11 +28,11 @@ class LaunchPlanTest {
   }
 
   @Test
-  void startsKafkaAndTheDatabaseThenTheRegistryAndTheCrmThenTheServicesAndTheGateway() {
+  void startsKafkaAndTheDatabaseThenTheRegistryAndTheCrmThenTheServicesTheGatewayAndConnect() {
     assertThat(waveNames(shop(OWN_BROKER, Map.of(), Map.of()))).containsExactly(
         List.of("kafka", "postgres"),
         List.of("schema-registry", "legacy-crm"),
-        List.of("product", "customer", "stock", "order", "analytics", "gateway"));
+        List.of("product", "customer", "stock", "order", "analytics", "gateway", "connect"));
   }
 
   @Test
@@ -82,7 +82,8 @@ class LaunchPlanTest {
             tuple("stock", 8130, "--port stock=PORT"),
             tuple("order", 8140, "--port order=PORT"),
             tuple("analytics", 8150, "--port analytics=PORT"),
-            tuple("gateway", 8080, "--port gateway=PORT"));
+            tuple("gateway", 8080, "--port gateway=PORT"),
+            tuple("connect", 8083, "--port connect=PORT"));
   }
 
   @Test

@@ -109,7 +109,7 @@ class AnalyticsServiceIT {
         new BigDecimal("4.50"), now));
     send(Topics.CUSTOMERS.name(), customer, new Customer(customer, "Ada Lovelace",
         "ada@example.ch", new Address("Street 1", "8001", "Zürich", "CH"),
-        new BigDecimal("1000.00"), CustomerStatus.ACTIVE, now, now));
+        new BigDecimal("1000.00"), CustomerStatus.ACTIVE, now, now, null));
 
     send(Topics.ORDERS.name(), orderId, new OrderEvent(orderId, customer, now, new OrderPlaced(
         List.of(new OrderLine(sku, 2, new BigDecimal("4.50"))), new BigDecimal("9.00"), null)));

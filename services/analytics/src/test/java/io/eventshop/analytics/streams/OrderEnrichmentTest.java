@@ -139,6 +139,6 @@ class OrderEnrichmentTest {
   static Customer customer(String id, String name, String country, String creditLimit) {
     return new Customer(id, name, id + "@example.ch",
         new Address("Street 1", "8000", "Town", country), new BigDecimal(creditLimit),
-        CustomerStatus.ACTIVE, T0, T0);
+        CustomerStatus.ACTIVE, T0, T0, null);
   }
 }

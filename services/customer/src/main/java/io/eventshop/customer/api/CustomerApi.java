@@ -1,8 +1,10 @@
 package io.eventshop.customer.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.eventshop.customer.domain.Address;
 import io.eventshop.customer.domain.Customer;
 import io.eventshop.customer.domain.CustomerStatus;
+import io.eventshop.customer.domain.Origin;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -36,15 +38,15 @@ final class CustomerApi {
   record Registered(String id) {
   }
 
-  /** A customer as the API shows it. */
+  /** A customer as the API shows it; {@code origin} only for one taken over (legacy CRM). */
   record CustomerBody(String id, String name, String email, AddressBody address,
                       BigDecimal creditLimit, CustomerStatus status, Instant registeredAt,
-                      Instant updatedAt) {
+                      Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Origin origin) {
 
     static CustomerBody of(Customer customer) {
       return new CustomerBody(customer.id(), customer.name(), customer.email(),
           AddressBody.of(customer.address()), customer.creditLimit(), customer.status(),
-          customer.registeredAt(), customer.updatedAt());
+          customer.registeredAt(), customer.updatedAt(), customer.origin());
     }
   }
 }

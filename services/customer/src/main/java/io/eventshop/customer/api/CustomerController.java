@@ -80,7 +80,7 @@ class CustomerController {
     String id = UUID.randomUUID().toString();
     Customer customer = handle(new CustomerCommand.Register(id, body.name(),
         body.email(), body.address() == null ? null : body.address().toDomain(),
-        body.creditLimit(), now()));
+        body.creditLimit(), null, now()));
     return ResponseEntity.created(URI.create("/api/customers/" + customer.id()))
         .body(new CustomerApi.Registered(customer.id()));
   }

@@ -10,9 +10,9 @@ public sealed interface CustomerCommand {
 
   Instant at();
 
-  /** Open an account for a new customer. */
+  /** Open an account for a new customer; {@code origin} is null unless taken over. */
   record Register(String customerId, String name, String email, Address address,
-                  BigDecimal creditLimit, Instant at) implements CustomerCommand {
+                  BigDecimal creditLimit, Origin origin, Instant at) implements CustomerCommand {
   }
 
   /** Change the profile: name, email, credit limit and status, all given. */

@@ -40,16 +40,18 @@ public final class CustomerDecider {
     if (event instanceof CustomerEvent.Registered registered) {
       return new Customer(registered.customerId(), registered.name(), registered.email(),
           registered.address(), registered.creditLimit(), CustomerStatus.ACTIVE,
-          registered.occurredAt(), registered.occurredAt());
+          registered.occurredAt(), registered.occurredAt(), registered.origin());
     }
     Customer customer = current.orElseThrow(() -> new UnknownCustomer(event.customerId()));
     if (event instanceof CustomerEvent.Updated updated) {
       return new Customer(customer.id(), updated.name(), updated.email(), customer.address(),
-          updated.creditLimit(), updated.status(), customer.registeredAt(), updated.occurredAt());
+          updated.creditLimit(), updated.status(), customer.registeredAt(), updated.occurredAt(),
+          customer.origin());
     }
     CustomerEvent.AddressChanged moved = (CustomerEvent.AddressChanged) event;
     return new Customer(customer.id(), customer.name(), customer.email(), moved.address(),
-        customer.creditLimit(), customer.status(), customer.registeredAt(), moved.occurredAt());
+        customer.creditLimit(), customer.status(), customer.registeredAt(), moved.occurredAt(),
+        customer.origin());
   }
 
   /** The state after all {@code events}, starting from {@code current}. */
@@ -72,7 +74,7 @@ public final class CustomerDecider {
     requireValid(violations);
     return List.of(new CustomerEvent.Registered(command.customerId(), command.at(),
         command.name(), command.email(), command.address(),
-        CustomerRules.money(command.creditLimit())));
+        CustomerRules.money(command.creditLimit()), command.origin()));
   }
 
   private static List<CustomerEvent> update(CustomerCommand.Update command, Customer customer) {

@@ -12,7 +12,8 @@ public sealed interface CustomerEvent {
 
   /** A customer opened an account. */
   record Registered(String customerId, Instant occurredAt, String name, String email,
-                    Address address, BigDecimal creditLimit) implements CustomerEvent {
+                    Address address, BigDecimal creditLimit, Origin origin)
+      implements CustomerEvent {
   }
 
   /** A customer's profile changed. */

@@ -7,6 +7,7 @@ import io.eventshop.customer.domain.Address;
 import io.eventshop.customer.domain.Customer;
 import io.eventshop.customer.domain.CustomerEvent;
 import io.eventshop.customer.domain.CustomerStatus;
+import io.eventshop.customer.domain.Origin;
 
 /** Translates the customer domain to and from the Avro records of the contracts. */
 public final class CustomerRecords {
@@ -25,6 +26,7 @@ public final class CustomerRecords {
         .setStatus(toRecord(customer.status()))
         .setRegisteredAt(customer.registeredAt())
         .setUpdatedAt(customer.updatedAt())
+        .setOrigin(toRecord(customer.origin()))
         .build();
   }
 
@@ -33,7 +35,7 @@ public final class CustomerRecords {
     return new Customer(record.getId(), record.getName(), record.getEmail(),
         fromRecord(record.getAddress()), record.getCreditLimit(),
         CustomerStatus.valueOf(record.getStatus().name()), record.getRegisteredAt(),
-        record.getUpdatedAt());
+        record.getUpdatedAt(), fromRecord(record.getOrigin()));
   }
 
   /** The value of the event stream {@code customer-events}. */
@@ -52,6 +54,7 @@ public final class CustomerRecords {
           .setEmail(registered.email())
           .setAddress(toRecord(registered.address()))
           .setCreditLimit(registered.creditLimit())
+          .setOrigin(toRecord(registered.origin()))
           .build();
     }
     if (event instanceof CustomerEvent.Updated updated) {
@@ -73,6 +76,15 @@ public final class CustomerRecords {
 
   private static Address fromRecord(io.eventshop.contracts.customer.Address record) {
     return new Address(record.getStreet(), record.getZip(), record.getCity(), record.getCountry());
+  }
+
+  private static io.eventshop.contracts.customer.Origin toRecord(Origin origin) {
+    return origin == null ? null
+        : new io.eventshop.contracts.customer.Origin(origin.system(), origin.id());
+  }
+
+  private static Origin fromRecord(io.eventshop.contracts.customer.Origin record) {
+    return record == null ? null : new Origin(record.getSystem(), record.getId());
   }
 
   private static io.eventshop.contracts.customer.CustomerStatus toRecord(CustomerStatus status) {

@@ -13,7 +13,7 @@ class CreditPolicyTest {
 
   private static Optional<Customer> customer(String limit, CustomerStatus status) {
     return Optional.of(new Customer("c-1", "Ada", "ada@example.com",
-        new Address("Main 1", "8001", "Zürich", "CH"), new BigDecimal(limit), status, NOW, NOW));
+        new Address("Main 1", "8001", "Zürich", "CH"), new BigDecimal(limit), status, NOW, NOW, null));
   }
 
   private static BigDecimal chf(String amount) {

@@ -18,7 +18,7 @@ class CustomerDeciderTest {
 
   private static CustomerCommand.Register registerAda() {
     return new CustomerCommand.Register("c-1", "Ada", "ada@example.com", ZURICH,
-        new BigDecimal("1000"), MONDAY);
+        new BigDecimal("1000"), null, MONDAY);
   }
 
   private static Customer ada() {
@@ -31,13 +31,13 @@ class CustomerDeciderTest {
     List<CustomerEvent> events = CustomerDecider.decide(registerAda(), Optional.empty());
 
     assertThat(events).containsExactly(new CustomerEvent.Registered("c-1", MONDAY, "Ada",
-        "ada@example.com", ZURICH, new BigDecimal("1000.00")));
+        "ada@example.com", ZURICH, new BigDecimal("1000.00"), null));
   }
 
   @Test
   void aRegisteredCustomerIsActiveSinceTheRegistration() {
     assertThat(ada()).isEqualTo(new Customer("c-1", "Ada", "ada@example.com", ZURICH,
-        new BigDecimal("1000.00"), CustomerStatus.ACTIVE, MONDAY, MONDAY));
+        new BigDecimal("1000.00"), CustomerStatus.ACTIVE, MONDAY, MONDAY, null));
   }
 
   @Test
@@ -49,7 +49,7 @@ class CustomerDeciderTest {
   @Test
   void everyBrokenFieldIsNamed() {
     var command = new CustomerCommand.Register("c-1", " ", "not-an-email",
-        new Address("", "8001", null, "Switzerland"), new BigDecimal("-1"), MONDAY);
+        new Address("", "8001", null, "Switzerland"), new BigDecimal("-1"), null, MONDAY);
 
     assertThatThrownBy(() -> CustomerDecider.decide(command, Optional.empty()))
         .isInstanceOfSatisfying(InvalidCustomer.class, invalid ->
@@ -61,7 +61,7 @@ class CustomerDeciderTest {
   @Test
   void aMissingAddressIsNamed() {
     var command = new CustomerCommand.Register("c-1", "Ada", "ada@example.com", null,
-        BigDecimal.TEN, MONDAY);
+        BigDecimal.TEN, null, MONDAY);
 
     assertThatThrownBy(() -> CustomerDecider.decide(command, Optional.empty()))
         .isInstanceOfSatisfying(InvalidCustomer.class, invalid ->
@@ -72,7 +72,7 @@ class CustomerDeciderTest {
   void countryMustBeAnUpperCaseIsoCode() {
     for (String country : List.of("ch", "XX", "CHE")) {
       var command = new CustomerCommand.Register("c-1", "Ada", "ada@example.com",
-          new Address("Main 1", "1", "Town", country), BigDecimal.TEN, MONDAY);
+          new Address("Main 1", "1", "Town", country), BigDecimal.TEN, null, MONDAY);
       assertThatThrownBy(() -> CustomerDecider.decide(command, Optional.empty()))
           .as(country).isInstanceOf(InvalidCustomer.class).hasMessageContaining("address.country");
     }
@@ -82,7 +82,7 @@ class CustomerDeciderTest {
   void creditLimitWithMoreThanTwoDecimalsOrTooLargeIsRefused() {
     for (String limit : List.of("0.001", "10000000000.00")) {
       var command = new CustomerCommand.Register("c-1", "Ada", "ada@example.com", ZURICH,
-          new BigDecimal(limit), MONDAY);
+          new BigDecimal(limit), null, MONDAY);
       assertThatThrownBy(() -> CustomerDecider.decide(command, Optional.empty()))
           .as(limit).isInstanceOf(InvalidCustomer.class).hasMessageContaining("creditLimit");
     }
@@ -91,7 +91,7 @@ class CustomerDeciderTest {
   @Test
   void aZeroCreditLimitIsAllowed() {
     var command = new CustomerCommand.Register("c-1", "Ada", "ada@example.com", ZURICH,
-        BigDecimal.ZERO, MONDAY);
+        BigDecimal.ZERO, null, MONDAY);
 
     assertThat(CustomerDecider.decide(command, Optional.empty())).hasSize(1);
   }
@@ -150,7 +150,7 @@ class CustomerDeciderTest {
 
     assertThat(events).containsExactly(new CustomerEvent.AddressChanged("c-1", TUESDAY, BERN));
     assertThat(moved).isEqualTo(new Customer("c-1", "Ada", "ada@example.com", BERN,
-        new BigDecimal("1000.00"), CustomerStatus.ACTIVE, MONDAY, TUESDAY));
+        new BigDecimal("1000.00"), CustomerStatus.ACTIVE, MONDAY, TUESDAY, null));
   }
 
   @Test

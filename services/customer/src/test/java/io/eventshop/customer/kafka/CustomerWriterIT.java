@@ -125,8 +125,8 @@ class CustomerWriterIT {
     Address address = new Address("Main 1", "8001", "Zürich", "CH");
     BigDecimal limit = new BigDecimal("100.00");
     writer.write(List.of(new CustomerEvent.Registered(id, now, name, "a@example.com", address,
-            limit)),
-        new Customer(id, name, "a@example.com", address, limit, CustomerStatus.ACTIVE, now, now));
+            limit, null)),
+        new Customer(id, name, "a@example.com", address, limit, CustomerStatus.ACTIVE, now, now, null));
   }
 
   /** The keys of committed records of {@code topic}, once at least {@code atLeast} of ours. */

@@ -1,0 +1,44 @@
+package io.eventshop.launcher.catalogue;
+
+import io.eventshop.launcher.postgres.PostgresServer;
+import io.eventshop.launcher.run.StartContext;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the Connect worker is told: the conventions of every JVM (Kafka, the registry), its REST
+ * port, its plugin path and connector files in the repository, and the CRM database the
+ * change-capture connector reads, as the {@code ${crm.database.*}} variables of its file.
+ */
+final class ConnectArguments {
+
+  static final String PLUGIN_PATH = "connect/target/plugins";
+  static final String CONNECTORS = "connect/connectors";
+
+  private ConnectArguments() {
+  }
+
+  static List<String> arguments(StartContext connect) {
+    List<String> arguments = new ArrayList<>(connect.kafkaArguments());
+    connect.urlOf(ComponentKind.SCHEMA_REGISTRY).ifPresent(url ->
+        arguments.add("--eventshop.schema-registry.url=" + url));
+    arguments.add("--eventshop.connect.port=" + connect.instance().port());
+    arguments.add("--plugin.path=" + connect.home().resolve(PLUGIN_PATH));
+    arguments.add("--eventshop.connect.connectors-dir=" + connect.home().resolve(CONNECTORS));
+    connect.urlOf(ComponentKind.DATABASE).ifPresent(jdbcUrl -> {
+      // jdbc:postgresql://host:port/db: the part after "jdbc:" is a URI
+      URI database = URI.create(jdbcUrl.substring("jdbc:".length()));
+      arguments.add(variable("crm.database.hostname", database.getHost()));
+      arguments.add(variable("crm.database.port", String.valueOf(database.getPort())));
+      arguments.add(variable("crm.database.dbname", database.getPath().substring(1)));
+      arguments.add(variable("crm.database.user", PostgresServer.SUPERUSER));
+      arguments.add(variable("crm.database.password", ""));
+    });
+    return arguments;
+  }
+
+  private static String variable(String name, String value) {
+    return "--eventshop.connect.variable." + name + "=" + value;
+  }
+}
