@@ -3,11 +3,6 @@ package io.eventshop.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.eventshop.contracts.OrderIds;
 import io.eventshop.contracts.TopicSpec;
 import io.eventshop.contracts.Topics;
@@ -21,6 +16,7 @@ import io.eventshop.platform.streams.StreamsApp;
 import io.eventshop.testing.InProcessService;
 import io.eventshop.testing.SharedKafka;
 import io.eventshop.testing.SharedSchemaRegistry;
+import io.eventshop.testing.StreamsStartLog;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,7 +43,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -67,9 +60,6 @@ class CustomerRestartIT {
       Topics.deadLetterOf(Topics.ORDERS), Topics.deadLetterOf(Topics.CUSTOMERS));
   /** customers (its topic is the changelog), credit-in-use, checked-orders, recent orders. */
   private static final int STORES_PER_TASK = 4;
-  /** Kafka Streams' line for every changelog it has read into a store at start. */
-  private static final Pattern RESTORED = Pattern.compile(
-      "Finished restoring changelog \\S+ to store \\S+ with a total number of (\\d+) records");
 
   private static final InMemorySchemaRegistryClient REGISTRY = SharedSchemaRegistry.INSTANCE;
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
@@ -87,7 +77,7 @@ class CustomerRestartIT {
     String application = "customer-restart-it-" + UUID.randomUUID();
     Path stateDir = Files.createTempDirectory("customer-restart-it-state");
 
-    ListAppender<ILoggingEvent> firstRun = new ListAppender<>();
+    StreamsStartLog firstRun = new StreamsStartLog();
     try (ConfigurableApplicationContext first = start(application, stateDir, firstRun)) {
       // A customer in every task's customer table, so that a task rebuilt from scratch restores
       // at least one record; orders for one of them only, so that most tasks check no order.
@@ -100,71 +90,28 @@ class CustomerRestartIT {
       await().atMost(PATIENCE).until(() -> validationsOf(orders) == 2 * orders.size());
     }
 
-    ListAppender<ILoggingEvent> secondRun = new ListAppender<>();
+    StreamsStartLog secondRun = new StreamsStartLog();
     try (ConfigurableApplicationContext second = start(application, stateDir, secondRun)) {
       // Each store of each task says when it has caught up with its changelog.
       await().atMost(PATIENCE).until(() ->
           second.getBean(StreamsApp.class).state() == State.RUNNING
-              && restoreLines(secondRun).size() >= STORES_PER_TASK * Topics.ORDERS.partitions());
+              && secondRun.restoreLines().size() >= STORES_PER_TASK * Topics.ORDERS.partitions());
 
-      assertThat(errorLines(secondRun)).isEmpty();
-      assertThat(lines(secondRun)).noneMatch(line -> line.contains("corrupted"));
-      List<String> restores = restoreLines(secondRun);
-      assertThat(recordsRestored(restores)).as("records restored at the second start: %s", restores)
-          .isZero();
+      assertThat(secondRun.errorLines()).isEmpty();
+      assertThat(secondRun.lines()).noneMatch(line -> line.contains("corrupted"));
+      assertThat(secondRun.recordsRestoredIntoPersistentStores())
+          .as("records restored at the second start: %s", secondRun.restoreLines()).isZero();
     }
   }
 
   // --- helpers ----------------------------------------------------------------------------------
 
-  /** Starts the service; {@code logs} sees every line from its logging set-up on. */
+  /** Starts the service; {@code log} sees every line from its logging set-up on. */
   private static ConfigurableApplicationContext start(String application, Path stateDir,
-                                                      ListAppender<ILoggingEvent> logs) {
+                                                      StreamsStartLog log) {
     return InProcessService.startAs(new SpringApplicationBuilder(CustomerApplication.class)
-            // Spring Boot resets Logback while it prepares the environment; an initializer runs
-            // after.
-            .initializers(context -> capture(logs)),
-        application, stateDir,
-        // Its INFO line per restored changelog is what the test counts (Kafka logs at WARN).
-        "--logging.level.org.apache.kafka.streams.processor.internals.StoreChangelogReader=INFO");
-  }
-
-  private static void capture(ListAppender<ILoggingEvent> logs) {
-    LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-    logs.setContext(logging);
-    logs.start();
-    logging.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(logs);
-  }
-
-  /** The lines logged so far (the appender adds under its own lock). */
-  private static List<ILoggingEvent> events(ListAppender<ILoggingEvent> logs) {
-    synchronized (logs) {
-      return List.copyOf(logs.list);
-    }
-  }
-
-  private static List<String> lines(ListAppender<ILoggingEvent> logs) {
-    return events(logs).stream().map(ILoggingEvent::getFormattedMessage).toList();
-  }
-
-  private static List<String> errorLines(ListAppender<ILoggingEvent> logs) {
-    return events(logs).stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
-        .map(ILoggingEvent::getFormattedMessage).toList();
-  }
-
-  private static List<String> restoreLines(ListAppender<ILoggingEvent> logs) {
-    return lines(logs).stream().filter(line -> RESTORED.matcher(line).find()).toList();
-  }
-
-  private static long recordsRestored(List<String> restoreLines) {
-    long restored = 0;
-    for (String line : restoreLines) {
-      Matcher restore = RESTORED.matcher(line);
-      if (restore.find()) {
-        restored += Long.parseLong(restore.group(1));
-      }
-    }
-    return restored;
+            .initializers(context -> log.attach()),
+        application, stateDir, StreamsStartLog.LEVELS);
   }
 
   /** How many committed validations of {@code orderIds} there are. */

@@ -56,7 +56,8 @@ public final class CategoryActivities {
         .windowedBy(TimeWindows.ofSizeAndGrace(MINUTE, settings.grace()))
         .reduce(CategoryActivities::sum, Named.as("sum-category-activity"), Materialized
             .<String, CategoryActivity, WindowStore<Bytes, byte[]>>as(STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(activity))
+            .withKeySerde(Serdes.String()).withValueSerde(activity)
+            .withStoreType(CheckpointedStores.ROCKS_DB))
         .toStream(Named.as("category-activity"))
         .map((window, sum) -> KeyValue.pair(AnalyticsTopology.windowKey(window),
             CategoryActivity.newBuilder(sum).setWindowStart(window.window().startTime())

@@ -62,7 +62,8 @@ public final class Conversions {
         .join(placements, Conversions::orderedProducts,
             JoinWindows.ofTimeDifferenceAndGrace(settings.conversionWindow(), settings.grace()),
             StreamJoined.with(Serdes.String(), clickSerde, serdes.of(OrderEvent.class))
-                .withName("checkout-with-order").withStoreName("checkout-with-order"))
+                .withName("checkout-with-order").withStoreName("checkout-with-order")
+                .withDslStoreSuppliers(CheckpointedStores.ROCKS_DB))
         .flatMap((orderId, products) -> products.stream()
             .map(product -> KeyValue.pair(product.getVisitorId(), product)).toList(),
             Named.as("ordered-products"))
@@ -79,14 +80,16 @@ public final class Conversions {
             JoinWindows.ofTimeDifferenceAndGrace(settings.conversionWindow(), settings.grace())
                 .before(Duration.ZERO),
             StreamJoined.with(Serdes.String(), clickSerde, clickSerde)
-                .withName("view-then-order").withStoreName("view-then-order"))
+                .withName("view-then-order").withStoreName("view-then-order")
+                .withDslStoreSuppliers(CheckpointedStores.ROCKS_DB))
         .filter((visitor, sku) -> sku != null, Named.as("converted-views"))
         .groupBy((visitor, sku) -> sku, Grouped.with("conversions-by-sku", Serdes.String(),
             Serdes.String()))
         .windowedBy(TimeWindows.ofSizeAndGrace(HOUR, settings.grace()))
         .count(Named.as("count-conversions"), Materialized
             .<String, Long, WindowStore<Bytes, byte[]>>as(STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
+            .withStoreType(CheckpointedStores.ROCKS_DB))
         .toStream(Named.as("conversions-per-hour"))
         .map((window, converted) -> KeyValue.pair(AnalyticsTopology.windowKey(window),
             new ProductConversions(window.key(), window.window().startTime(),

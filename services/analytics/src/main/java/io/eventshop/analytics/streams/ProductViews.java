@@ -68,7 +68,8 @@ public final class ProductViews {
         .windowedBy(TimeWindows.ofSizeAndGrace(MINUTE, settings.grace()))
         .count(Named.as("count-views-per-minute"), Materialized
             .<String, Long, WindowStore<Bytes, byte[]>>as(PER_MINUTE_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
+            .withStoreType(CheckpointedStores.ROCKS_DB))
         .suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded())
             .withName("final-views-per-minute"))
         .toStream(Named.as("views-per-minute"))
@@ -82,7 +83,8 @@ public final class ProductViews {
             .advanceBy(settings.trendingAdvance()))
         .count(Named.as("count-trending-views"), Materialized
             .<String, Long, WindowStore<Bytes, byte[]>>as(TRENDING_COUNTS_STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+            .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
+            .withStoreType(CheckpointedStores.ROCKS_DB))
         .toStream(Named.as("trending-view-counts"))
         // keyed by the window and stamped with its start, so that the top list of a window
         // lives in exactly one tumbling window of its own and expires with the store
@@ -96,7 +98,8 @@ public final class ProductViews {
                 TopProducts.with(top.getProducts(), count, settings.trendingSize())),
             Named.as("top-products"),
             Materialized.<String, TrendingProducts, WindowStore<Bytes, byte[]>>as(TRENDING_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(trending))
+                .withKeySerde(Serdes.String()).withValueSerde(trending)
+                .withStoreType(CheckpointedStores.ROCKS_DB))
         .toStream(Named.as("trending-products"))
         .selectKey((window, top) -> window.key(), Named.as("key-trending-by-window-start"))
         .to(Topics.TRENDING_PRODUCTS.name(), Produced.with(Serdes.String(), trending));

@@ -53,7 +53,8 @@ public final class Revenue {
         .windowedBy(TimeWindows.ofSizeAndGrace(MINUTE, settings.revenueGrace()))
         .reduce(Revenue::sum, Named.as("sum-revenue"), Materialized
             .<String, CountryCategoryRevenue, WindowStore<Bytes, byte[]>>as(STORE)
-            .withKeySerde(Serdes.String()).withValueSerde(revenue))
+            .withKeySerde(Serdes.String()).withValueSerde(revenue)
+            .withStoreType(CheckpointedStores.ROCKS_DB))
         .toStream(Named.as("revenue-per-minute"))
         .map((window, sum) -> KeyValue.pair(AnalyticsTopology.windowKey(window),
             CountryCategoryRevenue.newBuilder(sum).setWindowStart(window.window().startTime())

@@ -45,7 +45,8 @@ public final class VisitorSessions {
         .aggregate(VisitorSessions::empty, VisitorSessions::add, VisitorSessions::merge,
             Named.as("visitor-session"),
             Materialized.<String, VisitorSession, SessionStore<Bytes, byte[]>>as(STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(sessions))
+                .withKeySerde(Serdes.String()).withValueSerde(sessions)
+                .withStoreType(CheckpointedStores.ROCKS_DB))
         .suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded())
             .withName("closed-visitor-sessions"))
         .toStream(Named.as("visitor-sessions"))

@@ -61,7 +61,8 @@ public final class ZoneSensors {
         .aggregate(ZoneSensors::noReadings, (zone, reading, stats) -> withReading(stats, reading),
             Named.as("zone-readings"), Materialized
                 .<String, ZoneReadings, WindowStore<Bytes, byte[]>>as(PER_MINUTE_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(zoneReadings))
+                .withKeySerde(Serdes.String()).withValueSerde(zoneReadings)
+                .withStoreType(CheckpointedStores.ROCKS_DB))
         .toStream(Named.as("zone-readings-per-minute"))
         .map((window, stats) -> KeyValue.pair(AnalyticsTopology.windowKey(window),
             ZoneReadings.newBuilder(stats).setWindowStart(window.window().startTime())
