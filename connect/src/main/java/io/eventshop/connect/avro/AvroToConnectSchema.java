@@ -50,10 +50,8 @@ final class AvroToConnectSchema {
   }
 
   private SchemaBuilder builder(org.apache.avro.Schema avro) {
-    if (avro.getType() == org.apache.avro.Schema.Type.UNION) {
-      return builder(MappingConventions.withoutNull(avro)).optional();
-    }
     SchemaBuilder builder = switch (avro.getType()) {
+      case UNION -> builder(MappingConventions.withoutNull(avro)).optional();
       case INT -> switch (String.valueOf(avro.getProp(CONNECT_TYPE))) {
         case "int8" -> SchemaBuilder.int8();
         case "int16" -> SchemaBuilder.int16();
@@ -70,10 +68,12 @@ final class AvroToConnectSchema {
           : SchemaBuilder.array(nested(avro.getElementType()));
       case MAP -> SchemaBuilder.map(Schema.STRING_SCHEMA, nested(avro.getValueType()));
       case RECORD -> struct(avro);
-      case NULL, UNION -> throw new DataException("cannot map the Avro schema " + avro
+      case NULL -> throw new DataException("cannot map the Avro schema " + avro
           + " to Connect: Connect has no schema for null alone");
     };
-    describe(builder, avro);
+    if (avro.getType() != org.apache.avro.Schema.Type.UNION) { // a union's branch is described
+      describe(builder, avro);
+    }
     return builder;
   }
 

@@ -83,9 +83,6 @@ final class ConnectToAvroSchema {
     }
 
     private org.apache.avro.Schema nonNull(Schema connect) {
-      if (connect.type() == Schema.Type.STRUCT) {
-        return struct(connect);
-      }
       org.apache.avro.Schema avro = switch (connect.type()) {
         case INT8, INT16 -> primitive(org.apache.avro.Schema.Type.INT);
         case INT32 -> int32(connect);
@@ -98,9 +95,13 @@ final class ConnectToAvroSchema {
             ? decimal(connect) : primitive(org.apache.avro.Schema.Type.BYTES);
         case ARRAY -> org.apache.avro.Schema.createArray(nested(connect.valueSchema()));
         case MAP -> map(connect);
-        case STRUCT -> throw new IllegalStateException("structs are records, mapped above");
+        case STRUCT -> struct(connect);
       };
-      metadata(connect).forEach(avro::addProp);
+      // A record gets its properties in record(): they are part of telling whether it is a
+      // struct defined before, whose record it then shares.
+      if (connect.type() != Schema.Type.STRUCT) {
+        metadata(connect).forEach(avro::addProp);
+      }
       return avro;
     }
 

@@ -10,8 +10,10 @@ import org.apache.kafka.connect.errors.DataException;
  * has no place for (a Connect schema's name, version, doc, parameters and exact integer type), so
  * that a schema read back from the registry is the Connect schema that was written.
  *
- * <p>The property names are those of Confluent's AvroConverter, so that its tools and ours read
- * each other's schemas the same way.
+ * <p>The names of {@code connect.name}, {@code connect.version}, {@code connect.doc},
+ * {@code connect.parameters}, {@code connect.type} and {@code connect.decimal.precision} are
+ * those of Confluent's AvroConverter, so that each reads the other's schemas with their Connect
+ * names and parameters; {@code connect.optional} and {@code connect.field.name} are ours.
  */
 final class MappingConventions {
 

@@ -36,9 +36,12 @@ import org.apache.kafka.connect.storage.Converter;
  * value.converter.schema.registry.url=http://127.0.0.1:8081
  * value.converter.auto.register.schemas=true   # the default
  * </pre>
- * (the same with {@code key.converter}). Connect schemas map to Avro as
- * {@link ConnectToAvroSchema} describes, with Connect's names, versions, parameters and logical
- * types kept, so {@link #toConnectData} gives back the schema that was written. Any Avro schema
+ * (the same with {@code key.converter}). A Connect struct becomes an Avro record named after it
+ * (Debezium's {@code crm.public.customer.Value} is the record {@code Value} in namespace
+ * {@code crm.public.customer}), optional becomes {@code [null, T]}, Connect's Decimal, Date, Time
+ * and Timestamp become Avro's logical types, and what Avro has no place for (names, versions and
+ * parameters of other types, INT8/INT16) rides in {@code connect.*} properties, so that
+ * {@link #toConnectData} gives back the schema that was written. Any Avro schema
  * of records, enums, fixed, {@code [null, T]} unions and the common logical types reads too.
  *
  * <p>Writing registers the record's schema under {@code <topic>-value} (or {@code -key}),

@@ -19,6 +19,7 @@ import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
@@ -424,7 +425,7 @@ class RegistryAvroConverterTest {
 
   private RegistryAvroConverter converter(boolean isKey, Map<String, String> settings) {
     RegistryAvroConverter converter = new RegistryAvroConverter(registry);
-    Map<String, Object> configs = new java.util.HashMap<>(settings);
+    Map<String, Object> configs = new HashMap<>(settings);
     configs.put(SerdeConfig.REGISTRY_URL, NOWHERE);
     converter.configure(configs, isKey);
     return converter;
