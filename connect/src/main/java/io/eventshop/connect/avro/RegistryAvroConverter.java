@@ -5,9 +5,9 @@ import io.eventshop.contracts.serde.CachedSchemaRegistryClient;
 import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.contracts.serde.SchemaRegistryException;
 import io.eventshop.contracts.serde.SerdeConfig;
+import io.eventshop.contracts.serde.WireFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.generic.GenericDatumReader;
@@ -18,6 +18,7 @@ import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.errors.DataException;
@@ -26,7 +27,7 @@ import org.apache.kafka.connect.storage.Converter;
 
 /**
  * A Kafka Connect {@link Converter} that writes and reads Avro in the Confluent wire format
- * ({@link AvroSerde}'s: magic byte 0, the 4-byte schema id, Avro binary) over our schema
+ * ({@link WireFormat}: magic byte 0, the 4-byte schema id, Avro binary) over our schema
  * registry client. It exists because Confluent's AvroConverter is not on Maven Central; what it
  * writes is read by our {@link AvroSerde}s, by Confluent's deserialisers and by this converter.
  *
@@ -124,9 +125,7 @@ public final class RegistryAvroConverter implements Converter {
           + " schemas.enable=false)");
     }
     Writer writer = writers.get(new TopicSchema(topic, schema), this::writerFor);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    out.write(AvroSerde.MAGIC_BYTE);
-    out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(writer.id()).array());
+    ByteArrayOutputStream out = WireFormat.startWith(writer.id());
     try {
       Object datum = ConnectToAvroValue.convert(schema, writer.schema(), value);
       BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
@@ -144,25 +143,21 @@ public final class RegistryAvroConverter implements Converter {
     if (value == null) {
       return SchemaAndValue.NULL;
     }
-    if (value.length < AvroSerde.HEADER_SIZE) {
-      throw new DataException("cannot read a record of " + topic + ": " + value.length
-          + " bytes are shorter than the " + AvroSerde.HEADER_SIZE
-          + "-byte header of the Confluent wire format");
+    int id;
+    try {
+      id = WireFormat.schemaId("a record", topic, value);
+    } catch (SerializationException e) {
+      throw new DataException(e.getMessage(), e);
     }
-    if (value[0] != AvroSerde.MAGIC_BYTE) {
-      throw new DataException("cannot read a record of " + topic + ": unknown magic byte "
-          + value[0] + " (the Confluent wire format starts with " + AvroSerde.MAGIC_BYTE + ")");
-    }
-    int id = ByteBuffer.wrap(value, 1, Integer.BYTES).getInt();
     Reader reader = readers.get(id, key -> readerFor(topic, key));
     try {
       Object datum = reader.reader().read(null, DecoderFactory.get().binaryDecoder(value,
-          AvroSerde.HEADER_SIZE, value.length - AvroSerde.HEADER_SIZE, null));
+          WireFormat.HEADER_SIZE, value.length - WireFormat.HEADER_SIZE, null));
       return new SchemaAndValue(reader.connect(),
           AvroToConnectValue.convert(reader.avro(), reader.connect(), datum));
     } catch (IOException | RuntimeException e) {
       throw new DataException("cannot read a record of " + topic + " with schema id " + id
-          + " (" + (value.length - AvroSerde.HEADER_SIZE)
+          + " (" + (value.length - WireFormat.HEADER_SIZE)
           + " bytes of Avro, truncated or not of that schema): " + e, e);
     }
   }

@@ -10,6 +10,7 @@ import io.eventshop.contracts.customer.Customer;
 import io.eventshop.contracts.customer.CustomerStatus;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
+import io.eventshop.contracts.serde.WireFormat;
 import io.eventshop.contracts.serde.RegisteredSchema;
 import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.contracts.serde.SchemaRegistryException;
@@ -294,7 +295,7 @@ class RegistryAvroConverterTest {
 
     byte[] bytes = values.fromConnectData("product-views", schema, value);
 
-    assertThat(bytes[0]).isEqualTo(AvroSerde.MAGIC_BYTE);
+    assertThat(bytes[0]).isEqualTo(WireFormat.MAGIC_BYTE);
     assertThat(idIn(bytes)).isEqualTo(registry.latest("product-views-value").id());
     AvroSerde<ProductViewCount> serde = AvroSerde.forValues(ProductViewCount.class,
         SerdeConfig.autoRegistering(NOWHERE), registry);
