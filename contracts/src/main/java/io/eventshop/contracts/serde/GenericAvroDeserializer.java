@@ -10,6 +10,9 @@ import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Reads Avro records in the Confluent wire format whose schema is not one of ours: the rows a
@@ -27,6 +30,18 @@ public final class GenericAvroDeserializer implements Deserializer<GenericRecord
 
   public GenericAvroDeserializer(SchemaRegistryClient registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /**
+   * A serde for the sources of a topology: it reads like this class and refuses to write, since
+   * such records are read as they were written, never written back.
+   */
+  public static Serde<GenericRecord> readOnlySerde(SchemaRegistryClient registry) {
+    Serializer<GenericRecord> refusing = (topic, record) -> {
+      throw new UnsupportedOperationException("records of " + topic
+          + " are read as they were written, never written back");
+    };
+    return Serdes.serdeFrom(refusing, new GenericAvroDeserializer(registry));
   }
 
   @Override

@@ -82,4 +82,9 @@ public final class CustomerAccounts {
   public boolean ready() {
     return view.caughtUp();
   }
+
+  /** Waits until {@link #ready}; false if that did not happen within {@code timeout}. */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return view.awaitCaughtUp(timeout);
+  }
 }

@@ -1,10 +1,13 @@
 package io.eventshop.platform.kafka;
 
 import io.eventshop.contracts.serde.AvroSerde;
+import io.eventshop.contracts.serde.GenericAvroDeserializer;
 import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.platform.EventshopProperties;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * Makes the Avro value serdes of a service, all bound to the configured schema registry and
@@ -26,6 +29,15 @@ public final class ValueSerdes {
   /** A value serde of {@code type} in the Confluent wire format. */
   public <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
     return AvroSerde.forValues(type, config, registry);
+  }
+
+  /**
+   * A serde that reads Avro records written by someone else (a Kafka Connect source) with the
+   * schema each was written with, as {@link GenericRecord}s; for sources of a topology only: it
+   * does not write.
+   */
+  public Serde<GenericRecord> foreignRecords() {
+    return GenericAvroDeserializer.readOnlySerde(registry);
   }
 
   /** The registry settings the serdes use. */

@@ -19,11 +19,21 @@ import org.springframework.validation.annotation.Validated;
  * @param fraud        the thresholds of the fraud rules
  * @param writeTimeout how long a REST write may wait for its Kafka transaction before answering
  *                     503, and then for the change to be readable by every reader of {@code customers}
+ * @param legacy       how customers of the legacy CRM are taken over
  */
 @Validated
 @ConfigurationProperties("eventshop.customer")
 public record CustomerSettings(@Valid @DefaultValue Fraud fraud,
-                               @DefaultValue("10s") @NotNull Duration writeTimeout) {
+                               @DefaultValue("10s") @NotNull Duration writeTimeout,
+                               @Valid @DefaultValue Legacy legacy) {
+
+  /**
+   * Taking customers over from the legacy CRM ({@code eventshop.customer.legacy.*}).
+   *
+   * @param creditLimit the credit limit (CHF) of a customer taken over: the CRM has none
+   */
+  public record Legacy(@DefaultValue("1000.00") @NotNull @DecimalMin("0") BigDecimal creditLimit) {
+  }
 
   /**
    * Fraud thresholds ({@code eventshop.customer.fraud.*}).

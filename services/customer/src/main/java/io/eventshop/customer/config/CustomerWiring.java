@@ -2,15 +2,22 @@ package io.eventshop.customer.config;
 
 import io.eventshop.contracts.customer.Customer;
 import io.eventshop.contracts.customer.CustomerEvent;
+import io.eventshop.contracts.customer.LegacyAddress;
+import io.eventshop.contracts.customer.LegacyCustomer;
 import io.eventshop.contracts.order.OrderEvent;
 import io.eventshop.contracts.order.OrderValidation;
 import io.eventshop.customer.CustomerAccounts;
 import io.eventshop.customer.kafka.CustomerView;
 import io.eventshop.customer.kafka.CustomerWriter;
+import io.eventshop.customer.legacy.CrmJoin;
+import io.eventshop.customer.legacy.LegacyCustomerMapping;
+import io.eventshop.customer.legacy.LegacyCustomerSync;
 import io.eventshop.customer.streams.ValidationTopology;
+import io.eventshop.platform.kafka.DeadLetters;
 import io.eventshop.platform.kafka.KafkaClients;
 import io.eventshop.platform.kafka.ValueSerdes;
 import java.time.Clock;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -26,11 +33,28 @@ class CustomerWiring {
     return Clock.systemUTC();
   }
 
-  /** The customer and fraud checks; the platform runs it as this service's Kafka Streams app. */
+  /**
+   * The service's Kafka Streams app, which the platform runs: the join of the CRM's captured
+   * tables, and the customer and fraud checks of orders.
+   */
   @Bean
-  Topology orderChecks(ValueSerdes serdes, CustomerSettings settings) {
-    return ValidationTopology.build(new ValidationTopology.TopicSerdes(serdes.of(OrderEvent.class),
-        serdes.of(Customer.class), serdes.of(OrderValidation.class)), settings.fraud().policy());
+  Topology customerTopology(ValueSerdes serdes, CustomerSettings settings) {
+    StreamsBuilder builder = new StreamsBuilder();
+    CrmJoin.addTo(builder, serdes.foreignRecords(), serdes.of(LegacyCustomer.class),
+        serdes.of(LegacyAddress.class));
+    return ValidationTopology.addTo(builder.build(), new ValidationTopology.TopicSerdes(
+        serdes.of(OrderEvent.class), serdes.of(Customer.class), serdes.of(OrderValidation.class)),
+        settings.fraud().policy());
+  }
+
+  /** Takes the CRM's customers over, as the REST API would register and change them. */
+  @Bean
+  LegacyCustomerSync legacyCustomerSync(KafkaClients clients, DeadLetters deadLetters,
+                                        CustomerAccounts accounts, ValueSerdes serdes,
+                                        CustomerSettings settings, Clock clock) {
+    return new LegacyCustomerSync(clients, deadLetters, accounts,
+        new LegacyCustomerMapping(settings.legacy().creditLimit()),
+        serdes.of(LegacyCustomer.class), clock);
   }
 
   @Bean(destroyMethod = "close")

@@ -57,6 +57,11 @@ public final class CustomerView implements SmartLifecycle {
     return tail.caughtUp();
   }
 
+  /** Waits until {@link #caughtUp}; false if that did not happen within {@code timeout}. */
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    return tail.awaitCaughtUp(timeout);
+  }
+
   /** Applies a write of this service, committed at {@code written} in {@code customers}. */
   public void written(Customer customer, StateWritten written) {
     apply(customer.id(), customer, written.offset());

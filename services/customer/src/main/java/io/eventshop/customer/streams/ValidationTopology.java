@@ -55,9 +55,13 @@ public final class ValidationTopology {
 
   /** Builds the topology; pure, so a {@code TopologyTestDriver} can run it without a broker. */
   public static Topology build(TopicSerdes serdes, FraudPolicy fraudPolicy) {
+    return addTo(new Topology(), serdes, fraudPolicy);
+  }
+
+  /** Adds the checks to {@code topology} (which may hold other sub-topologies) and returns it. */
+  public static Topology addTo(Topology topology, TopicSerdes serdes, FraudPolicy fraudPolicy) {
     Serde<String> keys = Serdes.String();
     Serde<BigDecimal> amounts = amounts();
-    Topology topology = new Topology();
 
     // The customers topic is compacted state: a read-only store restores from it directly
     // instead of keeping a second copy in a changelog topic. Such a store must not log.
