@@ -11,10 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,24 +63,27 @@ public final class ConnectorRegistrar {
     }
     JsonNode validation = send(connector.name(), "PUT",
         "/connector-plugins/" + encode(connectorClass) + "/config/validate", config);
-    List<String> problems = problems(validation);
+    Map<String, Set<String>> problems = problems(validation);
     if (!problems.isEmpty()) {
-      throw new InvalidConnectorException(connector.name(), String.join("; ", problems), "");
+      throw new InvalidConnectorException(connector.name(), String.join(", ", problems.keySet()),
+          "invalid: " + problems.values().stream().flatMap(Set::stream)
+              .collect(Collectors.joining("; ")));
     }
     send(connector.name(), "PUT", "/connectors/" + encode(connector.name()) + "/config", config);
     log.info("Connector {} applied from {}", connector.name(), connector.file());
   }
 
-  /** "field: error" for every field the validation found wrong. */
-  private static List<String> problems(JsonNode validation) {
-    List<String> problems = new ArrayList<>();
+  /** The errors of every field the validation found wrong, each error once. */
+  private static Map<String, Set<String>> problems(JsonNode validation) {
+    Map<String, Set<String>> problems = new LinkedHashMap<>();
     if (validation.path("error_count").asInt(0) == 0) {
       return problems;
     }
     for (JsonNode config : validation.path("configs")) {
       JsonNode value = config.path("value");
       for (JsonNode error : value.path("errors")) {
-        problems.add(value.path("name").asText() + " is invalid: " + error.asText());
+        problems.computeIfAbsent(value.path("name").asText(), field -> new LinkedHashSet<>())
+            .add(error.asText());
       }
     }
     return problems;

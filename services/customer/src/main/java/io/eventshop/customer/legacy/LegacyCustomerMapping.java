@@ -1,5 +1,6 @@
 package io.eventshop.customer.legacy;
 
+import io.eventshop.contracts.LegacyCustomerIds;
 import io.eventshop.contracts.customer.LegacyAddress;
 import io.eventshop.contracts.customer.LegacyCustomer;
 import io.eventshop.customer.domain.Address;
@@ -8,13 +9,11 @@ import io.eventshop.customer.domain.CustomerCommand;
 import io.eventshop.customer.domain.CustomerStatus;
 import io.eventshop.customer.domain.Origin;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Turns a legacy customer, as the CRM holds it now, into the commands that bring the shop's
@@ -24,7 +23,7 @@ import java.util.UUID;
  * time.
  *
  * <ul>
- *   <li>A legacy id always maps to the same customer id ({@link #customerIdOf}).</li>
+ *   <li>A legacy id always maps to the same customer id ({@link LegacyCustomerIds}).</li>
  *   <li>New in the CRM: registered, with the CRM as its origin, once its address row is there
  *       (a customer without an address cannot order); an INACTIVE one is registered and
  *       blocked, so that the shop knows every customer the CRM has.</li>
@@ -37,20 +36,11 @@ import java.util.UUID;
  */
 public final class LegacyCustomerMapping {
 
-  /** The origin's system name of every customer taken over from the CRM. */
-  public static final String SYSTEM = "legacy-crm";
-
   private final BigDecimal creditLimit;
 
   /** @param creditLimit the credit limit (CHF) of a customer taken over from the CRM */
   public LegacyCustomerMapping(BigDecimal creditLimit) {
     this.creditLimit = Objects.requireNonNull(creditLimit, "creditLimit");
-  }
-
-  /** The shop's customer id of the CRM's customer {@code legacyId}: the same on every machine. */
-  public static String customerIdOf(String legacyId) {
-    return UUID.nameUUIDFromBytes((SYSTEM + ":customer:" + legacyId)
-        .getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   /**
@@ -59,7 +49,7 @@ public final class LegacyCustomerMapping {
    */
   public List<CustomerCommand> commandsFor(LegacyCustomer legacy, Optional<Customer> current,
                                            Instant at) {
-    String id = customerIdOf(legacy.getLegacyId());
+    String id = LegacyCustomerIds.customerIdOf(legacy.getLegacyId());
     boolean active = !legacy.getDeleted() && !"INACTIVE".equals(legacy.getStatus());
     if (current.isEmpty()) {
       if (legacy.getDeleted() || legacy.getAddress() == null) {
@@ -67,7 +57,7 @@ public final class LegacyCustomerMapping {
       }
       CustomerCommand.Register register = new CustomerCommand.Register(id, nameOf(legacy),
           legacy.getEmail(), addressOf(legacy.getAddress()), creditLimit,
-          new Origin(SYSTEM, legacy.getLegacyId()), at);
+          new Origin(LegacyCustomerIds.SYSTEM, legacy.getLegacyId()), at);
       return active ? List.of(register) : List.of(register, new CustomerCommand.Update(id,
           register.name(), register.email(), creditLimit, CustomerStatus.BLOCKED, at));
     }

@@ -1,6 +1,7 @@
 package io.eventshop.customer.legacy;
 
 import io.eventshop.contracts.Topics;
+import io.eventshop.contracts.LegacyCustomerIds;
 import io.eventshop.contracts.customer.LegacyCustomer;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.customer.CustomerAccounts;
@@ -70,7 +71,7 @@ public final class LegacyCustomerSync implements SmartLifecycle {
       throw new IllegalStateException("the customer view did not catch up within "
           + VIEW_PATIENCE.toMinutes() + " min");
     }
-    String id = LegacyCustomerMapping.customerIdOf(legacy.getLegacyId());
+    String id = LegacyCustomerIds.customerIdOf(legacy.getLegacyId());
     List<CustomerCommand> commands = mapping.commandsFor(legacy, accounts.find(id),
         clock.instant());
     for (CustomerCommand command : commands) {

@@ -3,6 +3,7 @@ package io.eventshop.customer.legacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventshop.contracts.customer.LegacyAddress;
+import io.eventshop.contracts.LegacyCustomerIds;
 import io.eventshop.contracts.customer.LegacyCustomer;
 import io.eventshop.customer.domain.Address;
 import io.eventshop.customer.domain.Customer;
@@ -41,9 +42,9 @@ class LegacyCustomerMappingTest {
 
   @Test
   void aLegacyIdAlwaysMapsToTheSameCustomerIdAndDifferentIdsToDifferentOnes() {
-    assertThat(LegacyCustomerMapping.customerIdOf("42"))
-        .isEqualTo(LegacyCustomerMapping.customerIdOf("42"))
-        .isNotEqualTo(LegacyCustomerMapping.customerIdOf("43"))
+    assertThat(LegacyCustomerIds.customerIdOf("42"))
+        .isEqualTo(LegacyCustomerIds.customerIdOf("42"))
+        .isNotEqualTo(LegacyCustomerIds.customerIdOf("43"))
         .hasSize(36);
   }
 
@@ -51,7 +52,7 @@ class LegacyCustomerMappingTest {
   void aNewActiveCustomerIsRegisteredWithTheCrmAsItsOriginAndTheTakeOverLimit() {
     Customer customer = takenOver(ada("ACTIVE", false, ZURICH), Optional.empty()).orElseThrow();
 
-    assertThat(customer.id()).isEqualTo(LegacyCustomerMapping.customerIdOf("42"));
+    assertThat(customer.id()).isEqualTo(LegacyCustomerIds.customerIdOf("42"));
     assertThat(customer.name()).isEqualTo("Ada Lovelace");
     assertThat(customer.email()).isEqualTo("ada@example.ch");
     assertThat(customer.address()).isEqualTo(new Address("Bahnhofstrasse 1", "8001", "Zürich",
