@@ -2,7 +2,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, RUN, availableStock, launchBrowser, screenshot, seedCustomer, seedProduct,
+  BASE_URL, RUN, addToCart, availableStock, launchBrowser, openShop, screenshot, seedCustomer,
+  seedProduct,
 } from './support.mjs';
 
 const LIVE_MS = 30_000;
@@ -30,23 +31,8 @@ describe('the shop web UI', () => {
     await browser?.close();
   });
 
-  async function openShopAs(who, viewport = { width: 1280, height: 900 }) {
-    const page = await browser.newPage({ viewport });
-    await page.goto(`${BASE_URL}/?customer=${encodeURIComponent(who.id)}#/shop`);
-    await page.getByTestId('customer-name').filter({ hasText: who.name }).waitFor();
-    return page;
-  }
-
-  async function addToCart(page, product, quantity) {
-    await page.getByTestId('search').fill(product.sku);
-    const card = page.getByTestId(`product-${product.sku}`);
-    await card.waitFor();
-    await page.getByTestId(`qty-${product.sku}`).fill(String(quantity));
-    await page.getByTestId(`add-${product.sku}`).click();
-  }
-
   it('places an order of several products and sees it VALIDATED without a reload', async () => {
-    const page = await openShopAs(customer);
+    const page = await openShop(browser, customer);
     await addToCart(page, kettle, 2);
     await addToCart(page, teapot, 1);
     await page.getByTestId('search').fill('');
@@ -84,7 +70,7 @@ describe('the shop web UI', () => {
   });
 
   it('orders more than is in stock and is told why it was rejected', async () => {
-    const page = await openShopAs(customer);
+    const page = await openShop(browser, customer);
     await addToCart(page, lamp, 3);
 
     await page.getByTestId('place-order').click();
@@ -102,7 +88,7 @@ describe('the shop web UI', () => {
 
   it('cancels a validated order and sees the stock come back', async () => {
     const before = await availableStock(teapot.sku);
-    const page = await openShopAs(customer);
+    const page = await openShop(browser, customer);
     await addToCart(page, teapot, 2);
     await page.getByTestId('place-order').click();
     await page.locator('[data-testid^="order-state-"]').first().filter({ hasText: 'VALIDATED' })
@@ -200,7 +186,7 @@ describe('the shop web UI', () => {
   });
 
   it('works in a narrow window', async () => {
-    const page = await openShopAs(customer, { width: 390, height: 844 });
+    const page = await openShop(browser, customer, { width: 390, height: 844 });
     await addToCart(page, kettle, 1);
     await page.getByTestId(`cart-line-${kettle.sku}`).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

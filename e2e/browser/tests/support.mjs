@@ -21,6 +21,23 @@ export async function launchBrowser() {
   });
 }
 
+/** A new page of the shop, signed in as {@code who} ({id, name}), once it shows the name. */
+export async function openShop(browser, who, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${BASE_URL}/?customer=${encodeURIComponent(who.id)}#/shop`);
+  await page.getByTestId('customer-name').filter({ hasText: who.name }).waitFor();
+  return page;
+}
+
+/** Finds {@code product} by its SKU in the catalogue and puts {@code quantity} in the cart. */
+export async function addToCart(page, product, quantity) {
+  await page.getByTestId('search').fill(product.sku);
+  const card = page.getByTestId(`product-${product.sku}`);
+  await card.waitFor();
+  await page.getByTestId(`qty-${product.sku}`).fill(String(quantity));
+  await page.getByTestId(`add-${product.sku}`).click();
+}
+
 export async function screenshot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
@@ -39,7 +56,7 @@ async function call(method, path, body) {
 }
 
 /** Polls {@code probe} until it returns a truthy value, at most BOUND_MS. */
-async function eventually(what, probe) {
+export async function eventually(what, probe) {
   const deadline = Date.now() + BOUND_MS;
   let last;
   while (Date.now() < deadline) {
