@@ -28,8 +28,12 @@ import java.util.Properties;
  *   <li>{@code --eventshop.connect.port}: the REST port on the loopback interface;</li>
  *   <li>{@code --eventshop.connect.connectors-dir}: the directory of connector JSON files;</li>
  *   <li>{@code --eventshop.connect.variable.<name>=value}: a value of {@code ${name}} in
- *       connector files (database addresses, credentials).</li>
+ *       connector files (database addresses).</li>
  * </ul>
+ *
+ * <p>{@code ${crm.database.password}} comes from the environment variable
+ * {@code EVENTSHOP_POSTGRES_PASSWORD} (empty when unset: the embedded PostgreSQL trusts local
+ * connections), never from an argument.
  *
  * @param worker        the worker properties, in Connect's keys
  * @param connectorsDir where the connector files are
@@ -39,6 +43,8 @@ public record WorkerSettings(Map<String, String> worker, Path connectorsDir,
                              Map<String, String> variables) {
 
   private static final String DEFAULTS = "/connect-worker.properties";
+  /** The CRM database's password, as the launcher's children inherit it. */
+  static final String PASSWORD_ENV = "EVENTSHOP_POSTGRES_PASSWORD";
   private static final String OURS = "eventshop.";
   private static final String VARIABLE = "eventshop.connect.variable.";
   /** The security settings every client of the worker takes, under these prefixes. */
@@ -85,6 +91,9 @@ public record WorkerSettings(Map<String, String> worker, Path connectorsDir,
       }
     }
     variables.putIfAbsent("schema.registry.url", worker.get("value.converter.schema.registry.url"));
+    // secrets are no arguments (every user of the machine sees those): from the environment
+    variables.putIfAbsent("crm.database.password", System.getenv()
+        .getOrDefault(PASSWORD_ENV, ""));
     return new WorkerSettings(worker, connectorsDir, variables);
   }
 

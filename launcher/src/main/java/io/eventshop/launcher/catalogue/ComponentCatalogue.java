@@ -1,5 +1,6 @@
 package io.eventshop.launcher.catalogue;
 
+import io.eventshop.launcher.postgres.DatabaseUrl;
 import io.eventshop.launcher.postgres.PostgresServer;
 import io.eventshop.launcher.probe.HttpProbe;
 import io.eventshop.launcher.probe.JdbcProbe;
@@ -62,7 +63,9 @@ public final class ComponentCatalogue {
       // knows nothing of Kafka: it needs its database only, and starts while the registry does
       springBoot("legacy-crm", ComponentKind.WEB_APP, 8190,
           SpringBootApp.module("legacy/crm").withArguments(run -> List.of(
-              "--spring.datasource.url=" + run.urlOf(ComponentKind.DATABASE).orElseThrow())),
+              "--spring.datasource.url=" + run.urlOf(ComponentKind.DATABASE).orElseThrow(),
+              "--spring.datasource.username=" + DatabaseUrl.parse(
+                  run.urlOf(ComponentKind.DATABASE).orElseThrow()).user())),
           "postgres"),
       // change data capture from the CRM's tables, which exist once the CRM has migrated them
       new ComponentSpec("connect", ComponentKind.CONNECT, 8083,

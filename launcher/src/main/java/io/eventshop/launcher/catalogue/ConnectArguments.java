@@ -1,8 +1,7 @@
 package io.eventshop.launcher.catalogue;
 
-import io.eventshop.launcher.postgres.PostgresServer;
+import io.eventshop.launcher.postgres.DatabaseUrl;
 import io.eventshop.launcher.run.StartContext;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,14 +25,12 @@ final class ConnectArguments {
     arguments.add("--eventshop.connect.port=" + connect.instance().port());
     arguments.add("--plugin.path=" + connect.home().resolve(PLUGIN_PATH));
     arguments.add("--eventshop.connect.connectors-dir=" + connect.home().resolve(CONNECTORS));
-    connect.urlOf(ComponentKind.DATABASE).ifPresent(jdbcUrl -> {
-      // jdbc:postgresql://host:port/db: the part after "jdbc:" is a URI
-      URI database = URI.create(jdbcUrl.substring("jdbc:".length()));
-      arguments.add(variable("crm.database.hostname", database.getHost()));
-      arguments.add(variable("crm.database.port", String.valueOf(database.getPort())));
-      arguments.add(variable("crm.database.dbname", database.getPath().substring(1)));
-      arguments.add(variable("crm.database.user", PostgresServer.SUPERUSER));
-      arguments.add(variable("crm.database.password", ""));
+    // the password is not an argument: the worker reads it from the environment it inherits
+    connect.urlOf(ComponentKind.DATABASE).map(DatabaseUrl::parse).ifPresent(database -> {
+      arguments.add(variable("crm.database.hostname", database.host()));
+      arguments.add(variable("crm.database.port", String.valueOf(database.port())));
+      arguments.add(variable("crm.database.dbname", database.database()));
+      arguments.add(variable("crm.database.user", database.user()));
     });
     return arguments;
   }

@@ -5,6 +5,7 @@ import io.eventshop.launcher.catalogue.ComponentCatalogue;
 import io.eventshop.launcher.catalogue.ComponentSpec;
 import io.eventshop.launcher.catalogue.Selection;
 import io.eventshop.launcher.kafka.KafkaConnection;
+import io.eventshop.launcher.postgres.DatabaseUrl;
 import io.eventshop.launcher.process.JvmTuning;
 import io.eventshop.launcher.run.Component;
 import io.eventshop.launcher.run.Console;
@@ -55,6 +56,17 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--kafka-properties", paramLabel = "FILE",
       description = "Kafka client properties (SASL/SSL) for the launcher and every service.")
   private Path kafkaProperties;
+
+  @Option(names = "--postgres-url", paramLabel = "JDBC-URL",
+      description = "Use this existing PostgreSQL (jdbc:postgresql://host:port/database, with"
+          + " wal_level=logical) for the legacy CRM and start none; its password comes from the"
+          + " environment variable " + DatabaseUrl.PASSWORD_ENV + ".")
+  private String postgresUrl;
+
+  @Option(names = "--postgres-user", paramLabel = "USER",
+      description = "The user of --postgres-url (default: postgres); it needs the REPLICATION"
+          + " attribute for change data capture.")
+  private String postgresUser;
 
   @Option(names = "--kafka-port", paramLabel = "PORT",
       defaultValue = "" + ComponentCatalogue.KAFKA_PORT,
@@ -128,9 +140,25 @@ public final class UpCommand implements Callable<Integer> {
     List<ComponentSpec> selected = new Selection(only, without)
         .resolve(catalogue, component -> component.start().isBuilt(home));
     LaunchPlan plan = LaunchPlan.of(catalogue, selected, kafkaSource, instances, ports);
+    if (postgresUrl != null) {
+      plan = plan.withExistingDatabase(existingDatabaseUrl());
+    } else if (postgresUser != null) {
+      throw new LauncherException("--postgres-user needs --postgres-url: the embedded"
+          + " PostgreSQL has its own user", LauncherException.USAGE);
+    }
     return new LaunchSettings(home, directory.dataDir(), external, properties, plan,
         Duration.ofSeconds(healthTimeoutSeconds), brokerHeap,
         throughput ? JvmTuning.THROUGHPUT : JvmTuning.QUICK_START);
+  }
+
+  /** {@code --postgres-url}, checked, with {@code --postgres-user} in it. */
+  private String existingDatabaseUrl() {
+    try {
+      DatabaseUrl.parse(postgresUrl);
+    } catch (IllegalArgumentException e) {
+      throw new LauncherException("--postgres-url: " + e.getMessage(), LauncherException.USAGE);
+    }
+    return postgresUser == null ? postgresUrl : DatabaseUrl.withUser(postgresUrl, postgresUser);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.eventshop.launcher.probe;
 
+import io.eventshop.launcher.postgres.DatabaseUrl;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +25,8 @@ public record JdbcProbe(String user, String query) implements ReadinessProbe {
   public boolean isReady(String url, Optional<Path> kafkaProperties) {
     Properties properties = new Properties();
     properties.setProperty("user", user);
+    // an existing server's password; a user in the URL wins over this one (PgJDBC's rule)
+    properties.setProperty("password", DatabaseUrl.password());
     // PostgreSQL driver settings; other drivers ignore what they do not know
     properties.setProperty("connectTimeout", TIMEOUT_SECONDS);
     properties.setProperty("loginTimeout", TIMEOUT_SECONDS);

@@ -6,6 +6,7 @@ import io.eventshop.launcher.catalogue.ComponentKind;
 import io.eventshop.launcher.kafka.KafkaConnection;
 import io.eventshop.launcher.kafka.ProvisioningReport;
 import io.eventshop.launcher.kafka.TopicProvisioner;
+import io.eventshop.launcher.postgres.ExistingDatabase;
 import io.eventshop.launcher.process.StartCommand;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -123,9 +124,12 @@ public final class Launch {
     return component;
   }
 
-  /** Only an existing Kafka cluster can stand in for a component today ({@code --kafka}). */
+  /** An existing Kafka cluster ({@code --kafka}) or PostgreSQL ({@code --postgres-url}). */
   private Component useExisting(PlannedInstance cluster, int wave) {
-    if (!cluster.spec().readiness().isReady(cluster.url(), settings.kafkaProperties())) {
+    boolean database = cluster.spec().kind() == ComponentKind.DATABASE;
+    if (database) {
+      ExistingDatabase.check(cluster.url());
+    } else if (!cluster.spec().readiness().isReady(cluster.url(), settings.kafkaProperties())) {
       throw new LauncherException("cannot reach Kafka at " + cluster.url() + " (check --kafka / "
           + KafkaConnection.BOOTSTRAP_ENV + " and --kafka-properties)", LauncherException.FAILED);
     }
@@ -133,7 +137,9 @@ public final class Launch {
         cluster.url(), cluster.spec().readiness(), Optional.empty(),
         settings.logFile(cluster.componentName()), wave);
     supervisor.add(component);
-    console.step("using the existing Kafka cluster at " + cluster.url() + " (no broker started)");
+    console.step(database
+        ? "using the existing PostgreSQL at " + cluster.url() + " (no database started)"
+        : "using the existing Kafka cluster at " + cluster.url() + " (no broker started)");
     return component;
   }
 

@@ -63,6 +63,17 @@ public record LaunchPlan(List<List<PlannedInstance>> waves, KafkaSource kafkaSou
     return new LaunchPlan(List.copyOf(waves.values()), kafkaSource);
   }
 
+  /**
+   * This plan with an existing database at {@code jdbcUrl} instead of the one it would start
+   * ({@code --postgres-url}); unchanged when the plan has no database.
+   */
+  public LaunchPlan withExistingDatabase(String jdbcUrl) {
+    return new LaunchPlan(waves.stream().map(wave -> wave.stream()
+        .map(instance -> instance.spec().kind() == ComponentKind.DATABASE
+            ? PlannedInstance.existing(instance.spec(), jdbcUrl) : instance)
+        .toList()).toList(), kafkaSource);
+  }
+
   /** Every instance, in start order. */
   public List<PlannedInstance> instances() {
     return waves.stream().flatMap(List::stream).toList();

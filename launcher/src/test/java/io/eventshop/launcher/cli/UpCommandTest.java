@@ -105,4 +105,28 @@ class UpCommandTest {
         .isInstanceOf(LauncherException.class)
         .hasMessageContaining("missing.properties");
   }
+
+  @Test
+  void usesAnExistingPostgresqlWithItsUserInsteadOfStartingOne() {
+    LaunchSettings settings = parse(Map.of(), "--home", home.toString(), "--postgres-url",
+        "jdbc:postgresql://crm-db.internal:5432/crm", "--postgres-user", "debezium");
+
+    PlannedInstance database = settings.plan().instances().stream()
+        .filter(i -> i.componentName().equals("postgres")).findFirst().orElseThrow();
+    assertThat(database.existing()).isTrue();
+    assertThat(database.url()).isEqualTo("jdbc:postgresql://crm-db.internal:5432/crm?user=debezium");
+    assertThat(settings.plan().ports()).extracting(p -> p.component())
+        .doesNotContain("postgres");
+  }
+
+  @Test
+  void refusesABadPostgresUrlAndAUserWithoutOne() {
+    assertThatThrownBy(() -> parse(Map.of(), "--home", home.toString(), "--postgres-url",
+        "postgresql://crm-db/crm"))
+        .isInstanceOf(LauncherException.class)
+        .hasMessageStartingWith("--postgres-url: expected jdbc:postgresql://host[:port]/database");
+    assertThatThrownBy(() -> parse(Map.of(), "--home", home.toString(), "--postgres-user", "x"))
+        .isInstanceOf(LauncherException.class)
+        .hasMessageStartingWith("--postgres-user needs --postgres-url");
+  }
 }

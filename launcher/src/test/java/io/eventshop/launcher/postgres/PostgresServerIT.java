@@ -1,8 +1,10 @@
 package io.eventshop.launcher.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.eventshop.launcher.LauncherException;
 import io.eventshop.launcher.broker.KafkaBroker;
 import io.eventshop.launcher.catalogue.ComponentCatalogue;
 import io.eventshop.launcher.catalogue.ComponentSpec;
@@ -65,6 +67,18 @@ class PostgresServerIT {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
     });
+  }
+
+  @Test
+  void isAcceptedAsAnExistingDatabaseAndAWrongUserIsRefusedByName() throws Exception {
+    startServer();
+
+    ExistingDatabase.check(url);
+    assertThatThrownBy(() -> ExistingDatabase.check(DatabaseUrl.withUser(url, "nobody")))
+        .isInstanceOf(LauncherException.class)
+        .hasMessageContaining("as nobody")
+        .hasMessageContaining("role \"nobody\" does not exist")
+        .hasMessageContaining("--postgres-user");
   }
 
   @Test
