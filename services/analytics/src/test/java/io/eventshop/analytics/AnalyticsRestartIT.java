@@ -1,5 +1,8 @@
 package io.eventshop.analytics;
 
+import static io.eventshop.analytics.AnalyticsTraffic.get;
+import static io.eventshop.analytics.AnalyticsTraffic.healthy;
+import static io.eventshop.analytics.AnalyticsTraffic.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,28 +10,14 @@ import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.analytics.ClickAction;
 import io.eventshop.contracts.analytics.ClickEvent;
 import io.eventshop.contracts.analytics.SensorReading;
-import io.eventshop.contracts.serde.AvroSerde;
-import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.platform.streams.StreamsApp;
 import io.eventshop.testing.InProcessService;
 import io.eventshop.testing.SharedKafka;
-import io.eventshop.testing.SharedSchemaRegistry;
 import io.eventshop.testing.StreamsStartLog;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +35,6 @@ class AnalyticsRestartIT {
 
   /** Start-up of the app (and of the shared broker) on a busy 2-core machine. */
   private static final Duration PATIENCE = Duration.ofSeconds(180);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
 
   @BeforeAll
   static void createTopics() {
@@ -102,29 +89,7 @@ class AnalyticsRestartIT {
         new SpringApplicationBuilder(AnalyticsApplication.class)
             .initializers(context -> log.attach()),
         application, stateDir, StreamsStartLog.LEVELS);
-    await().atMost(PATIENCE).until(() -> HTTP.send(HttpRequest.newBuilder(
-            URI.create(InProcessService.baseUrl(started) + "/actuator/health")).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    await().atMost(PATIENCE).until(() -> healthy(started));
     return started;
-  }
-
-  private static String get(ConfigurableApplicationContext service, String path)
-      throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(InProcessService.baseUrl(service) + path))
-        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString())
-        .body();
-  }
-
-  private static void send(String topic, String key, SpecificRecord value) throws Exception {
-    @SuppressWarnings("unchecked")
-    Class<SpecificRecord> type = (Class<SpecificRecord>) value.getClass();
-    AvroSerde<SpecificRecord> serde = AvroSerde.forValues(type, SERDES,
-        SharedSchemaRegistry.INSTANCE);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-        new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, serde.serialize(topic, value))).get();
-    }
   }
 }
