@@ -64,6 +64,15 @@ public final class TopicTail implements AutoCloseable {
     void handle(ConsumerRecord<String, byte[]> record) throws Exception;
   }
 
+  /**
+   * Called after the handler has had every record of a poll (and before a group commits their
+   * offsets): where a sink that writes in batches makes them durable. Throwing stops the tail.
+   */
+  @FunctionalInterface
+  public interface PollHandled {
+    void pollHandled() throws Exception;
+  }
+
   /** Where a tail without committed offsets starts reading. */
   public record Start(long lastPerPartition) {
 
@@ -86,6 +95,8 @@ public final class TopicTail implements AutoCloseable {
   private final Start start;
   private final Duration refresh;
   private final RecordHandler handler;
+  private final PollHandled afterPoll;
+  private final Map<TopicPartition, Long> resumeAt;
   private final DeadLetters deadLetters;
   private final Object progress = new Object();
   /** Per partition, the offset of the next record to read (guarded by {@link #progress}). */
@@ -105,6 +116,8 @@ public final class TopicTail implements AutoCloseable {
     this.start = builder.start;
     this.refresh = builder.refresh;
     this.handler = Objects.requireNonNull(builder.handler, "onRecord");
+    this.afterPoll = builder.afterPoll;
+    this.resumeAt = Map.copyOf(builder.resumeAt);
     this.deadLetters = builder.deadLetters;
     this.consumerConfig = consumerConfig(builder);
   }
@@ -264,6 +277,9 @@ public final class TopicTail implements AutoCloseable {
         }
         ConsumerRecords<byte[], byte[]> records = created.poll(POLL);
         handleAll(created, records);
+        if (afterPoll != null && !records.isEmpty()) {
+          afterPoll.pollHandled();
+        }
         if (groupId != null && !records.isEmpty()) {
           created.commitSync();
         }
@@ -271,7 +287,7 @@ public final class TopicTail implements AutoCloseable {
       }
     } catch (WakeupException | InterruptedException stopping) {
       // close() woke the consumer up
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       log.error("{} stopped reading {}", name, topics.get(), e);
       failed = true;
     } finally {
@@ -344,6 +360,15 @@ public final class TopicTail implements AutoCloseable {
     for (TopicPartition partition : added) {
       long from = start == Start.BEGINNING ? begin.get(partition)
           : Math.max(begin.get(partition), end.get(partition) - start.lastPerPartition());
+      Long stored = resumeAt.get(partition);
+      if (stored != null && stored > end.get(partition)) {
+        // The partition holds less than the reader had read: the topic was deleted and created
+        // again. What was read from the old one says nothing about the new one.
+        log.warn("{}: {} ends at {} but was read up to {}; reading it from the start", name,
+            partition, end.get(partition), stored);
+      } else if (stored != null) {
+        from = Math.max(begin.get(partition), stored);
+      }
       created.seek(partition, from);
     }
     synchronized (progress) {
@@ -408,6 +433,8 @@ public final class TopicTail implements AutoCloseable {
     private boolean readCommitted = true;
     private boolean deadLetter = true;
     private RecordHandler handler;
+    private PollHandled afterPoll;
+    private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
     private DeadLetters deadLetters;
 
     private Builder(String name, KafkaClients clients, Supplier<Collection<String>> topics) {
@@ -452,6 +479,22 @@ public final class TopicTail implements AutoCloseable {
      */
     public Builder skipPoison() {
       this.deadLetter = false;
+      return this;
+    }
+
+    /**
+     * Starts the given partitions at the offsets a reader stored itself (no group only), e.g.
+     * with the index it feeds; the others start at {@link #startingAt}. An offset before the
+     * partition's first record (deleted by retention or compaction) starts at the first.
+     */
+    public Builder resumingAt(Map<TopicPartition, Long> offsets) {
+      resumeAt.putAll(offsets);
+      return this;
+    }
+
+    /** Called after each poll's records were handled (see {@link PollHandled}). */
+    public Builder afterEachPoll(PollHandled afterPoll) {
+      this.afterPoll = afterPoll;
       return this;
     }
 
