@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,6 +190,19 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  private Map<String, ProductDocument> products(Collection<String> skus) {
+    if (skus.isEmpty()) {
+      return Map.of();
+    }
+    try (SearchSession session = mapping.createSession()) {
+      Map<String, ProductDocument> found = new HashMap<>();
+      session.search(ProductDocument.class).select(ProductDocument.class)
+          .where(f -> f.id().matchingAny(skus)).fetchHits(skus.size())
+          .forEach(product -> found.put(product.sku(), product));
+      return found;
+    }
+  }
+
   /**
    * Writes {@code changes}: documents first, then the checkpoints, each committed and visible
    * when this returns.
@@ -196,10 +210,14 @@ public final class SearchIndex implements AutoCloseable {
   public void apply(IndexChanges changes) {
     if (!changes.products().isEmpty() || !changes.customers().isEmpty()
         || !changes.orders().isEmpty()) {
+      Map<String, ProductDocument> current = products(changes.products().keySet());
       try (SearchSession session = durableSession()) {
         SearchIndexingPlan plan = session.indexingPlan();
-        changes.products().forEach((sku, product) -> write(plan, ProductDocument.class, sku,
-            product));
+        changes.products().forEach((sku, change) -> {
+          ProductDocument product = change.applyTo(current.getOrDefault(sku,
+              new ProductDocument(sku, null, null, null, null, null, null, null)));
+          write(plan, ProductDocument.class, sku, product.isEmpty() ? null : product);
+        });
         changes.customers().forEach((id, customer) -> write(plan, CustomerDocument.class, id,
             customer));
         changes.orders().forEach((id, order) -> write(plan, OrderDocument.class, id, order));
@@ -374,7 +392,10 @@ public final class SearchIndex implements AutoCloseable {
   /** One run of letters or digits: exactly by its stem (preferred) or within its typo budget. */
   private static PredicateFinalStep part(SearchPredicateFactory f, String part, Schema schema) {
     BooleanPredicateClausesStep<?, ?> any = f.bool();
-    any.should(fields(f, schema.plain()).matching(part).fuzzy(QueryText.maxEditDistance(part), 1));
+    // No exact prefix: a typo in the first letter ("kettle" typed "ketle" or "iettle") is as
+    // common as any other, and the catalogue's term dictionary is small.
+    any.should(fields(f, schema.plain()).matching(part)
+        .fuzzy(QueryText.maxEditDistance(part), 0));
     if (!schema.stemmed().isEmpty()) {
       any.should(fields(f, schema.stemmed()).matching(part).boost(2f));
     } else {

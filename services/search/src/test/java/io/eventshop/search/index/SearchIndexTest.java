@@ -59,6 +59,7 @@ class SearchIndexTest {
   void findsAProductDespiteATypo() {
     assertThat(ids(search("kettel"))).containsExactly("kettle-1");
     assertThat(ids(search("enamle mgu"))).containsExactly("mug-1");
+    assertThat(ids(search("ekttle"))).as("a typo in the first letter").containsExactly("kettle-1");
   }
 
   @Test
@@ -134,9 +135,8 @@ class SearchIndexTest {
 
   @Test
   void aDeletedProductIsNoLongerFoundButItsStockStaysKnown() {
-    ProductDocument mug = index.product("mug-1").orElseThrow();
     IndexChanges changes = new IndexChanges();
-    changes.put(mug.withCatalogueEntry(null));
+    changes.catalogue("mug-1", null);
     index.apply(changes);
 
     assertThat(ids(search("mug"))).isEmpty();
@@ -149,7 +149,7 @@ class SearchIndexTest {
   @Test
   void aTombstoneOfBothHalvesRemovesTheDocument() {
     IndexChanges changes = new IndexChanges();
-    changes.put(index.product("battery-1").orElseThrow().withCatalogueEntry(null));
+    changes.catalogue("battery-1", null);
     index.apply(changes);
 
     assertThat(index.product("battery-1")).isEmpty();
@@ -159,14 +159,48 @@ class SearchIndexTest {
   @Test
   void aChangedPriceShowsAtOnce() {
     IndexChanges changes = new IndexChanges();
-    changes.put(index.product("mug-1").orElseThrow().withCatalogueEntry(
-        ProductDocument.listed("mug-1", "Enamel Mug", "A sturdy camping mug", "kitchen",
-            new BigDecimal("9.90"), NOW)));
+    changes.catalogue("mug-1", ProductDocument.listed("mug-1", "Enamel Mug",
+        "A sturdy camping mug", "kitchen", new BigDecimal("9.90"), NOW));
     index.apply(changes);
 
     assertThat(search("mug").hits()).singleElement().satisfies(hit ->
         assertThat(hit.fields()).containsEntry("price", new BigDecimal("9.90"))
             .containsEntry("available", 4L));
+  }
+
+  @Test
+  void stockThatCameBeforeItsProductIsMergedWithIt() {
+    IndexChanges stockFirst = new IndexChanges();
+    stockFirst.stock("tent-1", 3L, 0L);
+    index.apply(stockFirst);
+    assertThat(ids(search("tent"))).isEmpty();
+
+    IndexChanges product = new IndexChanges();
+    product.catalogue("tent-1", ProductDocument.listed("tent-1", "Dome Tent", "For two",
+        "outdoor", new BigDecimal("199.00"), NOW));
+    index.apply(product);
+
+    assertThat(search("tent").hits()).singleElement().satisfies(hit ->
+        assertThat(hit.fields()).containsEntry("available", 3L).containsEntry("inStock", true));
+  }
+
+  @Test
+  void aStockTombstoneLeavesTheProductOutOfStock() {
+    IndexChanges changes = new IndexChanges();
+    changes.stock("mug-1", null, null);
+    index.apply(changes);
+
+    assertThat(search("mug").hits()).singleElement().satisfies(hit ->
+        assertThat(hit.fields()).doesNotContainKey("available").containsEntry("inStock", false));
+  }
+
+  @Test
+  void aCustomerTombstoneRemovesTheCustomer() {
+    IndexChanges changes = new IndexChanges();
+    changes.deleteCustomer("c-1");
+    index.apply(changes);
+
+    assertThat(ids(search("lovelace", DocumentType.CUSTOMER))).isEmpty();
   }
 
   @Test
