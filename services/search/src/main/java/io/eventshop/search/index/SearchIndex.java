@@ -149,6 +149,12 @@ public final class SearchIndex implements AutoCloseable {
    */
   public static SearchIndex elasticsearch(String uris, String username, String password,
                                           String version) {
+    return elasticsearch(uris, username, password, version, Map.of());
+  }
+
+  /** {@link #elasticsearch(String, String, String, String)} with further Hibernate Search settings. */
+  static SearchIndex elasticsearch(String uris, String username, String password, String version,
+                                   Map<String, Object> more) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("hibernate.search.backend.type", "elasticsearch");
     properties.put("hibernate.search.backend.uris", uris);
@@ -157,10 +163,13 @@ public final class SearchIndex implements AutoCloseable {
       properties.put("hibernate.search.backend.password", password == null ? "" : password);
     }
     if (version != null) {
+      // Given, it is not asked: some managed clusters do not let a client read their version.
       properties.put("hibernate.search.backend.version", version);
+      properties.put("hibernate.search.backend.version_check.enabled", false);
     }
     properties.put("hibernate.search.backend.analysis.configurer",
         "class:" + Analysis.Elasticsearch.class.getName());
+    properties.putAll(more);
     return new SearchIndex(properties, "elasticsearch at " + uris);
   }
 
