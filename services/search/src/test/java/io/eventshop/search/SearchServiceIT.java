@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eventshop.contracts.Topics;
+import io.eventshop.contracts.analytics.EnrichedOrder;
+import io.eventshop.contracts.analytics.EnrichedOrderLine;
+import io.eventshop.contracts.analytics.EnrichedOrderState;
+import io.eventshop.contracts.customer.Address;
+import io.eventshop.contracts.customer.Customer;
+import io.eventshop.contracts.customer.CustomerStatus;
 import io.eventshop.contracts.product.Product;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
@@ -47,7 +53,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The search service against the shared real broker, on its embedded Lucene index: records of
  * {@code products} and {@code stock-levels} are found through {@code GET /api/search} within
- * seconds, changes and tombstones show, poison goes to {@code products.dlq} while the next record
+ * seconds, customers and enriched orders by their type, changes and tombstones show, poison goes to {@code products.dlq} while the next record
  * is indexed, bad parameters are 400 problems naming them, and a restart resumes at the offsets
  * stored with the index.
  */
@@ -138,6 +144,36 @@ class SearchServiceIT {
       assertThat(deadLetters).contains(poisonKey);
     });
     assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(3)
+  void customersAndEnrichedOrdersAreFoundByTypeAndACustomerTombstoneRemovesTheCustomer()
+      throws Exception {
+    String name = randomWord();
+    String customer = "customer-" + UUID.randomUUID();
+    String order = "order-" + UUID.randomUUID();
+    Instant now = Instant.now();
+    send(Topics.CUSTOMERS.name(), customer, new Customer(customer, "Ada " + name,
+        name + "@example.ch", new Address("Street 1", "8001", "Zürich", "CH"),
+        new BigDecimal("1000.00"), CustomerStatus.ACTIVE, now, now, null));
+    send(Topics.ORDERS_ENRICHED.name(), order, new EnrichedOrder(order, customer, "Ada " + name,
+        "CH", new BigDecimal("9.00"), now, "standard", EnrichedOrderState.VALIDATED,
+        List.of(new EnrichedOrderLine("mug-1", 2, new BigDecimal("4.50"), "Enamel Mug",
+            "kitchen"))));
+
+    await().atMost(VISIBLE).untilAsserted(() -> {
+      assertThat(get("/api/search?type=customer&country=CH&q=zurich+" + name).body())
+          .contains("\"id\":\"" + customer + "\"", "\"email\":\"" + name + "@example.ch\"");
+      assertThat(get("/api/search?type=order&state=VALIDATED&q=" + name).body())
+          .contains("\"id\":\"" + order + "\"", "\"productNames\":[\"Enamel Mug\"]");
+    });
+    assertThat(get("/api/search?q=" + name).body()).as("the shop's own search")
+        .contains("\"total\":0");
+
+    send(Topics.CUSTOMERS.name(), customer, null);
+    await().atMost(VISIBLE).untilAsserted(() ->
+        assertThat(get("/api/search?type=customer&q=" + name).body()).contains("\"total\":0"));
   }
 
   @Test

@@ -133,6 +133,8 @@ public final class SearchIndex implements AutoCloseable {
     Map<String, Object> properties = new HashMap<>();
     properties.put("hibernate.search.backend.type", "lucene");
     properties.put("hibernate.search.backend.directory.root", directory.toString());
+    // The index is derived: a Lucene that cannot read it is answered by a rebuild from the topics.
+    properties.put("hibernate.search.backend.lucene_version", "LATEST");
     properties.put("hibernate.search.backend.analysis.configurer",
         "class:" + Analysis.Lucene.class.getName());
     return new SearchIndex(properties, "lucene at " + directory);
