@@ -25,7 +25,7 @@ public final class ShopProcess implements AutoCloseable {
 
   // the components given a free port, so that runs on one machine do not collide
   static final List<String> SERVICES = List.of("schema-registry", "product", "customer",
-      "stock", "order", "gateway", "postgres", "legacy-crm");
+      "stock", "order", "search", "gateway", "postgres", "legacy-crm");
   // generous: on a shared 2-core machine a JVM may take minutes to start
   private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(8);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(20);
