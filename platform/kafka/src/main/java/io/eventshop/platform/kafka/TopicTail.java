@@ -38,7 +38,10 @@ import org.slf4j.LoggerFactory;
  *       picked up at the next refresh. With {@link Builder#inGroup} it subscribes and commits the
  *       offsets of what it handled after each poll (a sink that shares the work).</li>
  *   <li><b>Where it starts.</b> {@link Start#BEGINNING}, the last {@code n} records per partition,
- *       or (in a group) the group's committed offsets.</li>
+ *       (in a group) the group's committed offsets, or offsets the reader stored itself
+ *       ({@link Builder#resumingAt}, e.g. with the index it feeds).</li>
+ *   <li><b>Batches.</b> {@link Builder#afterEachPoll} is called once the handler has had every
+ *       record of a poll, before the tail notes them as read (and a group commits them).</li>
  *   <li><b>Read-your-writes.</b> {@link #awaitReadPast} waits until the tail has read past an
  *       offset a writer was given; {@link #awaitCaughtUp} until it has read what the topics held
  *       when it started. With {@code read_committed} (the default) having read past a record
