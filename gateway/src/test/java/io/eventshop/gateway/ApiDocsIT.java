@@ -58,10 +58,11 @@ class ApiDocsIT {
         .containsEntry("stock", "/api-docs/stock")
         .containsEntry("order", "/api-docs/order")
         .containsEntry("analytics", "/api-docs/analytics")
+        .containsEntry("search", "/api-docs/search")
         .containsEntry("invoice", "/api-docs/invoice")
         .containsEntry("schema-registry", "/api-docs/schema-registry")
         .containsEntry("gateway", "/v3/api-docs")
-        .hasSize(8);
+        .hasSize(9);
     HttpResponse<String> ui = gateway.get("/swagger-ui.html");
     assertThat(ui.statusCode()).isEqualTo(302);
     String page = ui.headers().firstValue("Location").orElseThrow();

@@ -42,6 +42,8 @@ public class Routes {
             .metadata(SERVICE, "order").uri("lb://order"))
         .route("analytics", r -> r.path("/api/analytics/**")
             .metadata(SERVICE, "analytics").uri("lb://analytics"))
+        .route("search", r -> r.path("/api/search", "/api/search/**")
+            .metadata(SERVICE, "search").uri("lb://search"))
         .build();
   }
 }

@@ -48,6 +48,8 @@ public final class ComponentCatalogue {
       service("order", 8140),
       // stream analytics beside the shop: not needed to shop, so not in the group "shop"
       service("analytics", 8150),
+      // the search sink and its API: a derived view, not needed to shop (yet), so not in "shop"
+      service("search", 8160),
       // routes to whichever services run; started with them, not after them
       springBoot("gateway", ComponentKind.GATEWAY, 8080,
           SpringBootApp.module("gateway").withArguments(GatewayRoutes::arguments),

@@ -31,7 +31,7 @@ class SelectionTest {
     assertThat(names(Selection.EVERYTHING, ALL_BUILT)).isEqualTo(SHOP.names());
     assertThat(names(Selection.EVERYTHING, c -> !c.name().equals("stock")))
         .containsExactly("kafka", "schema-registry", "product", "customer", "order",
-            "analytics", "gateway", "postgres", "legacy-crm", "connect");
+            "analytics", "search", "gateway", "postgres", "legacy-crm", "connect");
   }
 
   @Test
@@ -49,7 +49,8 @@ class SelectionTest {
   @Test
   void leavesOutWhatWithoutNames() {
     assertThat(names(without("gateway", "stock", "legacy"), ALL_BUILT))
-        .containsExactly("kafka", "schema-registry", "product", "customer", "order", "analytics");
+        .containsExactly("kafka", "schema-registry", "product", "customer", "order", "analytics",
+            "search");
     assertThat(names(new Selection(List.of("shop"), List.of("gateway")), ALL_BUILT))
         .doesNotContain("gateway").contains("order");
   }
@@ -64,7 +65,7 @@ class SelectionTest {
         .extracting(e -> ((LauncherException) e).exitCode()).isEqualTo(LauncherException.USAGE);
     assertThatThrownBy(() -> names(without("kafka"), ALL_BUILT))
         .hasMessageStartingWith("--without kafka: schema-registry, product, customer, stock,"
-            + " order, analytics, gateway, connect need it; leave them out too");
+            + " order, analytics, search, gateway, connect need it; leave them out too");
   }
 
   @Test
@@ -73,7 +74,7 @@ class SelectionTest {
       assertThatThrownBy(() -> names(selection, ALL_BUILT))
           .isInstanceOf(LauncherException.class)
           .hasMessageEndingWith(": no such component or group (components: kafka,"
-              + " schema-registry, product, customer, stock, order, analytics, gateway,"
+              + " schema-registry, product, customer, stock, order, analytics, search, gateway,"
               + " postgres, legacy-crm, connect; groups: legacy, shop)")
           .extracting(e -> ((LauncherException) e).exitCode())
           .isEqualTo(LauncherException.USAGE);

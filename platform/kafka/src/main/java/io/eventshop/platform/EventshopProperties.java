@@ -39,6 +39,19 @@ public record EventshopProperties(
     @Max(value = 999, message = "eventshop.instance-id must be between 1 and 999") int instanceId) {
 
   /**
+   * This instance's state directory: {@code eventshop.kafka.state-dir}, or by default
+   * {@code <java.io.tmpdir>/eventshop-streams/instance-<instance-id>}. Kafka Streams keeps its
+   * stores there; other local state (a search index) goes in a sub-directory of it.
+   */
+  public Path stateDir() {
+    if (kafka.stateDir() != null) {
+      return kafka.stateDir();
+    }
+    return Path.of(System.getProperty("java.io.tmpdir"), "eventshop-streams",
+        "instance-" + instanceId);
+  }
+
+  /**
    * Kafka connection and Kafka Streams settings.
    *
    * @param bootstrapServers     {@code host:port[,host:port…]}

@@ -38,7 +38,10 @@ import org.slf4j.LoggerFactory;
  *       picked up at the next refresh. With {@link Builder#inGroup} it subscribes and commits the
  *       offsets of what it handled after each poll (a sink that shares the work).</li>
  *   <li><b>Where it starts.</b> {@link Start#BEGINNING}, the last {@code n} records per partition,
- *       or (in a group) the group's committed offsets.</li>
+ *       (in a group) the group's committed offsets, or offsets the reader stored itself
+ *       ({@link Builder#resumingAt}, e.g. with the index it feeds).</li>
+ *   <li><b>Batches.</b> {@link Builder#afterEachPoll} is called once the handler has had every
+ *       record of a poll, before the tail notes them as read (and a group commits them).</li>
  *   <li><b>Read-your-writes.</b> {@link #awaitReadPast} waits until the tail has read past an
  *       offset a writer was given; {@link #awaitCaughtUp} until it has read what the topics held
  *       when it started. With {@code read_committed} (the default) having read past a record
@@ -64,6 +67,15 @@ public final class TopicTail implements AutoCloseable {
     void handle(ConsumerRecord<String, byte[]> record) throws Exception;
   }
 
+  /**
+   * Called after the handler has had every record of a poll (and before a group commits their
+   * offsets): where a sink that writes in batches makes them durable. Throwing stops the tail.
+   */
+  @FunctionalInterface
+  public interface PollHandled {
+    void pollHandled() throws Exception;
+  }
+
   /** Where a tail without committed offsets starts reading. */
   public record Start(long lastPerPartition) {
 
@@ -86,6 +98,8 @@ public final class TopicTail implements AutoCloseable {
   private final Start start;
   private final Duration refresh;
   private final RecordHandler handler;
+  private final PollHandled afterPoll;
+  private final Map<TopicPartition, Long> resumeAt;
   private final DeadLetters deadLetters;
   private final Object progress = new Object();
   /** Per partition, the offset of the next record to read (guarded by {@link #progress}). */
@@ -105,6 +119,8 @@ public final class TopicTail implements AutoCloseable {
     this.start = builder.start;
     this.refresh = builder.refresh;
     this.handler = Objects.requireNonNull(builder.handler, "onRecord");
+    this.afterPoll = builder.afterPoll;
+    this.resumeAt = Map.copyOf(builder.resumeAt);
     this.deadLetters = builder.deadLetters;
     this.consumerConfig = consumerConfig(builder);
   }
@@ -264,6 +280,9 @@ public final class TopicTail implements AutoCloseable {
         }
         ConsumerRecords<byte[], byte[]> records = created.poll(POLL);
         handleAll(created, records);
+        if (afterPoll != null && !records.isEmpty()) {
+          afterPoll.pollHandled();
+        }
         if (groupId != null && !records.isEmpty()) {
           created.commitSync();
         }
@@ -271,7 +290,7 @@ public final class TopicTail implements AutoCloseable {
       }
     } catch (WakeupException | InterruptedException stopping) {
       // close() woke the consumer up
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       log.error("{} stopped reading {}", name, topics.get(), e);
       failed = true;
     } finally {
@@ -344,6 +363,15 @@ public final class TopicTail implements AutoCloseable {
     for (TopicPartition partition : added) {
       long from = start == Start.BEGINNING ? begin.get(partition)
           : Math.max(begin.get(partition), end.get(partition) - start.lastPerPartition());
+      Long stored = resumeAt.get(partition);
+      if (stored != null && stored > end.get(partition)) {
+        // The partition holds less than the reader had read: the topic was deleted and created
+        // again. What was read from the old one says nothing about the new one.
+        log.warn("{}: {} ends at {} but was read up to {}; reading it from the start", name,
+            partition, end.get(partition), stored);
+      } else if (stored != null) {
+        from = Math.max(begin.get(partition), stored);
+      }
       created.seek(partition, from);
     }
     synchronized (progress) {
@@ -408,6 +436,8 @@ public final class TopicTail implements AutoCloseable {
     private boolean readCommitted = true;
     private boolean deadLetter = true;
     private RecordHandler handler;
+    private PollHandled afterPoll;
+    private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
     private DeadLetters deadLetters;
 
     private Builder(String name, KafkaClients clients, Supplier<Collection<String>> topics) {
@@ -452,6 +482,22 @@ public final class TopicTail implements AutoCloseable {
      */
     public Builder skipPoison() {
       this.deadLetter = false;
+      return this;
+    }
+
+    /**
+     * Starts the given partitions at the offsets a reader stored itself (no group only), e.g.
+     * with the index it feeds; the others start at {@link #startingAt}. An offset before the
+     * partition's first record (deleted by retention or compaction) starts at the first.
+     */
+    public Builder resumingAt(Map<TopicPartition, Long> offsets) {
+      resumeAt.putAll(offsets);
+      return this;
+    }
+
+    /** Called after each poll's records were handled (see {@link PollHandled}). */
+    public Builder afterEachPoll(PollHandled afterPoll) {
+      this.afterPoll = afterPoll;
       return this;
     }
 

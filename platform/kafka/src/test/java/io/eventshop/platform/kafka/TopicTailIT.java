@@ -125,6 +125,41 @@ class TopicTailIT {
   }
 
   @Test
+  void aTailResumesAtOffsetsItsReaderStoredAndHearsOfEachHandledPoll() throws Exception {
+    String topic = newTopic(1);
+    for (String value : List.of("zero", "one", "two", "three")) {
+      send(topic, "k", value);
+    }
+    List<String> seen = new CopyOnWriteArrayList<>();
+    List<Integer> seenAtPollEnd = new CopyOnWriteArrayList<>();
+
+    TopicTail tail = started(TopicTail.of("sink", clients, topic)
+        .resumingAt(Map.of(new TopicPartition(topic, 0), 2L))
+        .onRecord(record -> seen.add(text(record)))
+        .afterEachPoll(() -> seenAtPollEnd.add(seen.size()))
+        .build(deadLetters));
+
+    assertThat(tail.awaitCaughtUp(WAIT)).isTrue();
+    assertThat(seen).containsExactly("two", "three");
+    // called once the poll's records were all handled, before the tail says it read them
+    assertThat(seenAtPollEnd).isNotEmpty().last().isEqualTo(2);
+  }
+
+  @Test
+  void aStoredOffsetPastTheEndOfAPartitionReadsItFromTheStart() throws Exception {
+    String topic = newTopic(1);
+    send(topic, "k", "only");
+    List<String> seen = new CopyOnWriteArrayList<>();
+
+    TopicTail tail = started(TopicTail.of("sink", clients, topic)
+        .resumingAt(Map.of(new TopicPartition(topic, 0), 40L))
+        .onRecord(record -> seen.add(text(record))).build(deadLetters));
+
+    assertThat(tail.awaitCaughtUp(WAIT)).isTrue();
+    assertThat(seen).containsExactly("only");
+  }
+
+  @Test
   void aLogViewStartsAtTheLastRecordsAndPicksUpTopicsCreatedLater() throws Exception {
     String existing = newTopic(1);
     String later = "later-" + UUID.randomUUID();

@@ -51,11 +51,6 @@ public final class StreamsSettings {
 
   /** The Kafka Streams state directory of this instance. */
   public static Path stateDir(EventshopProperties properties) {
-    Path configured = properties.kafka().stateDir();
-    if (configured != null) {
-      return configured;
-    }
-    return Path.of(System.getProperty("java.io.tmpdir"), "eventshop-streams",
-        "instance-" + properties.instanceId());
+    return properties.stateDir();
   }
 }

@@ -36,7 +36,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * {@link ResponseEntityExceptionHandler}, plus
  * <ul>
  *   <li>invalid input (bean validation, unknown or unreadable JSON fields, malformed JSON, bad
- *       parameters): 400 with {@code errors: [{field, message}]} and a {@code detail} naming
+ *       parameters, {@link InvalidInput} thrown by a handler): 400 with {@code errors: [{field, message}]} and a {@code detail} naming
  *       every field;</li>
  *   <li>bodies over {@code eventshop.http.max-request-body}: 413;</li>
  *   <li>{@link ShopProblem}s thrown by services: their status, type and properties;</li>
@@ -58,6 +58,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     body.setType(problem.type());
     problem.properties().forEach(body::setProperty);
     return createResponseEntity(body, new HttpHeaders(), problem.status(), request);
+  }
+
+  @ExceptionHandler(InvalidInput.class)
+  ResponseEntity<Object> invalidInput(InvalidInput invalid, WebRequest request) {
+    return invalid(invalid.problems(), request);
   }
 
   @ExceptionHandler(RequestBodyTooLarge.class)

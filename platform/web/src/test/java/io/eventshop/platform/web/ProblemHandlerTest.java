@@ -65,6 +65,11 @@ class ProblemHandlerTest {
       return "ok";
     }
 
+    @GetMapping("/search")
+    String search(@RequestParam String q) {
+      throw new InvalidInput("q", "has a quote that is not closed");
+    }
+
     @GetMapping("/boom")
     String boom() {
       throw new IllegalStateException("password=secret at db-7");
@@ -97,6 +102,17 @@ class ProblemHandlerTest {
             .value(Matchers.contains("customerId", "lines[0].quantity")))
         .andExpect(jsonPath("$.detail").value(Matchers.allOf(
             Matchers.containsString("customerId"), Matchers.containsString("lines[0].quantity"))));
+  }
+
+  @Test
+  void invalidInputAHandlerFoundIsAnsweredLikeABeanValidationFailure() throws Exception {
+    mvc.perform(get("/search").param("q", "\"mug"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value(ProblemHandler.INVALID_INPUT.toString()))
+        .andExpect(jsonPath("$.errors[0].field").value("q"))
+        .andExpect(jsonPath("$.errors[0].message").value("has a quote that is not closed"))
+        .andExpect(jsonPath("$.detail").value("invalid input: q has a quote that is not closed"));
   }
 
   @Test
