@@ -3,7 +3,6 @@ package io.eventshop.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventshop.contracts.TopicSpec;
 import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.serde.InMemorySchemaRegistryClient;
 import io.eventshop.testing.InProcessService;
@@ -32,9 +31,6 @@ class ConcurrentRegistrationsIT {
   private static final int REGISTRATIONS_PER_CLIENT = 100;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration PATIENCE = Duration.ofSeconds(60);
-  private static final List<TopicSpec> TOPICS = List.of(Topics.CUSTOMERS,
-      Topics.CUSTOMER_EVENTS, Topics.ORDERS, Topics.ORDER_VALIDATIONS,
-      Topics.deadLetterOf(Topics.ORDERS), Topics.deadLetterOf(Topics.CUSTOMERS));
   private static final InMemorySchemaRegistryClient REGISTRY = SharedSchemaRegistry.INSTANCE;
 
   private static ConfigurableApplicationContext service;
@@ -42,7 +38,7 @@ class ConcurrentRegistrationsIT {
 
   @BeforeAll
   static void startTheService() throws Exception {
-    SharedKafka.createTopics(TOPICS);
+    SharedKafka.createTopics(Topics.all());
     service = InProcessService.start(new SpringApplicationBuilder(CustomerApplication.class),
         "customer-concurrent-it");
     baseUrl = InProcessService.baseUrl(service);

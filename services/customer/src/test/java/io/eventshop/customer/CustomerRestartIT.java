@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eventshop.contracts.OrderIds;
-import io.eventshop.contracts.TopicSpec;
 import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.order.OrderEvent;
 import io.eventshop.contracts.order.OrderLine;
@@ -55,9 +54,6 @@ class CustomerRestartIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration PATIENCE = Duration.ofSeconds(120);
-  private static final List<TopicSpec> TOPICS = List.of(Topics.CUSTOMERS,
-      Topics.CUSTOMER_EVENTS, Topics.ORDERS, Topics.ORDER_VALIDATIONS,
-      Topics.deadLetterOf(Topics.ORDERS), Topics.deadLetterOf(Topics.CUSTOMERS));
   /** customers (its topic is the changelog), credit-in-use, checked-orders, recent orders. */
   private static final int STORES_PER_TASK = 4;
 
@@ -69,7 +65,7 @@ class CustomerRestartIT {
   @BeforeAll
   static void createTopics() throws Exception {
     bootstrap = SharedKafka.bootstrapServers();
-    SharedKafka.createTopics(TOPICS);
+    SharedKafka.createTopics(Topics.all());
   }
 
   @Test

@@ -68,9 +68,6 @@ class CustomerServiceIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration PATIENCE = Duration.ofSeconds(60);
-  private static final List<TopicSpec> TOPICS = List.of(Topics.CUSTOMERS,
-      Topics.CUSTOMER_EVENTS, Topics.ORDERS, Topics.ORDER_VALIDATIONS, Topics.deadLetterOf(Topics.ORDERS),
-      Topics.deadLetterOf(Topics.CUSTOMERS));
 
   private static final InMemorySchemaRegistryClient REGISTRY = SharedSchemaRegistry.INSTANCE;
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
@@ -82,7 +79,7 @@ class CustomerServiceIT {
   @BeforeAll
   static void startTheService() throws Exception {
     bootstrap = SharedKafka.bootstrapServers();
-    SharedKafka.createTopics(TOPICS);
+    SharedKafka.createTopics(Topics.all());
     service = InProcessService.start(new SpringApplicationBuilder(CustomerApplication.class),
         "customer-it");
     baseUrl = InProcessService.baseUrl(service);
