@@ -75,7 +75,7 @@ public final class ClickstreamBenchmark implements Callable<Integer> {
   }
 
   /** What one phase measured. */
-  record Phase(int rate, long produced, double producedPerSecond, double processedPerSecond,
+  record Phase(int rate, double producedPerSecond, double processedPerSecond,
                long maxLag, List<Long> lagEvery5s, LatencySummary clickToResult,
                double cpuMsPer1000) {
   }
@@ -149,7 +149,7 @@ public final class ClickstreamBenchmark implements Callable<Integer> {
     long processed = sum(committed(admin, clicks)) - committedBefore;
     long end = caughtUpAt > 0 ? caughtUpAt : System.currentTimeMillis();
     double cpuMs = (cpuSeconds(analyticsPid) - cpuBefore) * 1000;
-    return new Phase(rate, produced, produced / (double) durationSeconds,
+    return new Phase(rate, produced / (double) durationSeconds,
         processed / ((end - start) / 1000.0), maxLag, lags, LatencySummary.of(latency),
         processed == 0 ? 0 : cpuMs / processed * 1000);
   }

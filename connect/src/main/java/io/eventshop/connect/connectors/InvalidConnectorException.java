@@ -6,17 +6,11 @@ package io.eventshop.connect.connectors;
  */
 public final class InvalidConnectorException extends RuntimeException {
 
-  private final String connector;
   private final String field;
 
   public InvalidConnectorException(String connector, String field, String problem) {
     super("connector " + connector + ": " + field + " " + problem);
-    this.connector = connector;
     this.field = field;
-  }
-
-  public String connector() {
-    return connector;
   }
 
   public String field() {
