@@ -2,8 +2,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, RUN, addToCart, availableStock, launchBrowser, openShop, screenshot, seedCustomer,
-  seedProduct,
+  BASE_URL, RUN, addToCart, availableStock, expectShown, launchBrowser, openShop, screenshot,
+  seedCustomer, seedProduct,
 } from './support.mjs';
 
 const LIVE_MS = 30_000;
@@ -147,11 +147,11 @@ describe('the shop web UI', () => {
     await page.getByTestId('product-category').fill('Kitchen');
     await page.getByTestId('product-price').fill('6.50');
     await page.getByTestId('create-product').click();
-    await page.locator('#receipt-result', { hasText: `Product ${sku} created` }).waitFor({ timeout: LIVE_MS });
+    await expectShown(page, page.locator('#receipt-result', { hasText: `Product ${sku} created` }), LIVE_MS);
     await page.getByTestId('receipt-sku').fill(sku);
     await page.getByTestId('receipt-quantity').fill('7');
     await page.getByTestId('receive-stock').click();
-    await page.locator('#receipt-result', { hasText: `Received 7 × ${sku}` }).waitFor({ timeout: LIVE_MS });
+    await expectShown(page, page.locator('#receipt-result', { hasText: `Received 7 × ${sku}` }), LIVE_MS);
 
     // What the admin did is now the shop's state: the stock service answers 7 available. (The
     // shop page's view of a product created seconds ago was flaky in CI — a refresh loop racing

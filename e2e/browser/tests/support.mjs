@@ -107,3 +107,16 @@ export async function seedCustomer(name = 'Ada Lovelace') {
 export async function availableStock(sku) {
   return (await call('GET', `/api/stock/${sku}`)).body.available;
 }
+
+/**
+ * Waits for `expected` to be visible; when the shop shows an error instead (an alert), fails at
+ * once with the shop's own words, so a failure says what happened rather than only "timeout".
+ */
+export async function expectShown(page, expected, timeout) {
+  const alert = page.locator('#alerts .alert').first();
+  const error = await Promise.race([
+    expected.waitFor({ timeout }).then(() => null),
+    alert.waitFor({ timeout }).then(() => alert.textContent()),
+  ]);
+  if (error !== null) throw new Error(`the shop showed an error instead: ${error}`);
+}
