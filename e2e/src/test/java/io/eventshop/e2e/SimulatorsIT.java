@@ -11,10 +11,9 @@ import io.eventshop.contracts.order.OrderEvent;
 import io.eventshop.contracts.order.OrderPlaced;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
+import io.eventshop.e2e.EventshopCli.Run;
 import io.eventshop.platform.kafka.TopicTail;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,9 +34,6 @@ import org.junit.jupiter.api.Test;
  * ids their checkout clicks carry.
  */
 class SimulatorsIT {
-
-  private static final Path HOME =
-      Path.of(System.getProperty("eventshop.home", "..")).toAbsolutePath().normalize();
 
   private static RunningShop shop;
 
@@ -110,25 +105,11 @@ class SimulatorsIT {
     assertThat(run.output()).contains("--rate must be > 0");
   }
 
-  private record Run(int exit, String output) {
-  }
-
-  /** Runs {@code ./eventshop simulate …} against the shop, as a user would in a second shell. */
   private static Run simulate(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(HOME.resolve("eventshop").toString(),
-        "simulate"));
-    command.addAll(List.of(args));
-    command.addAll(List.of("--data-dir", shop.dataDir().toString()));
-    Path output = Files.createTempFile("simulate", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(output.toFile());
-    builder.environment().put("EVENTSHOP_NO_BUILD", "1");
-    Process process = builder.start();
-    if (!process.waitFor(3, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("simulate did not end in 3 minutes: " + Files.readString(output));
-    }
-    return new Run(process.exitValue(), Files.readString(output));
+    String[] command = new String[args.length + 1];
+    command[0] = "simulate";
+    System.arraycopy(args, 0, command, 1, args.length);
+    return EventshopCli.run(shop, command);
   }
 
   private static <T extends SpecificRecord> void read(String topic, Class<T> type,

@@ -49,6 +49,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The search service against the shared real broker, on its embedded Lucene index: records of
@@ -70,6 +72,7 @@ class SearchServiceIT {
   private static final String APPLICATION = "search-it-" + UUID.randomUUID();
   private static final Path STATE = InProcessService.freshStateDir("search-it");
   private static final Random RANDOM = new Random();
+  private static final JsonMapper JSON = new JsonMapper();
 
   private static ConfigurableApplicationContext app;
   private static KafkaProducer<String, byte[]> producer;
@@ -237,6 +240,33 @@ class SearchServiceIT {
         .contains(sku));
   }
 
+  @Test
+  @Order(5)
+  void aRebuildReadsEveryTopicAgainFromItsStart() throws Exception {
+    String word = randomWord();
+    String sku = "sku-" + UUID.randomUUID();
+    send(Topics.PRODUCTS.name(), sku, product(sku, "Stove " + word, "79.00"));
+    await().atMost(VISIBLE).until(() -> get("/api/search?q=" + word).body().contains(sku));
+    assertThat(get("/admin/index/rebuild").statusCode()).as("no rebuild yet").isEqualTo(404);
+    long batchesBefore = app.getBean(MeterRegistry.class).timer("search.sink.batches").count();
+
+    HttpResponse<String> begun = post("/admin/index/rebuild");
+
+    assertThat(begun.statusCode()).isEqualTo(202);
+    assertThat(begun.headers().firstValue("Location")).contains("/admin/index/rebuild");
+    await().atMost(WAIT).untilAsserted(() -> assertThat(get("/admin/index/rebuild").body())
+        .contains("\"state\":\"DONE\""));
+    JsonNode done = JSON.readTree(get("/admin/index/rebuild").body());
+    assertThat(done.path("offsetsRead").asLong()).isEqualTo(done.path("offsetsToRead").asLong())
+        .isPositive();
+    assertThat(done.path("records").asLong()).as("every record of this class's test, again")
+        .isGreaterThanOrEqualTo(10);
+    assertThat(app.getBean(MeterRegistry.class).timer("search.sink.batches").count())
+        .isGreaterThan(batchesBefore);
+    assertThat(get("/api/search?q=" + word).body()).contains(sku);
+    assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+  }
+
   /** The service on the class's state directory, once it is healthy (caught up). */
   private static ConfigurableApplicationContext startApp() {
     ConfigurableApplicationContext started = InProcessService.startAs(
@@ -281,6 +311,12 @@ class SearchServiceIT {
 
   private static String encode(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponse<String> post(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(InProcessService.baseUrl(app) + path))
+        .timeout(WAIT).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String path) throws Exception {

@@ -239,6 +239,26 @@ public final class TopicTail implements AutoCloseable {
     return await(() -> positions.getOrDefault(partition, 0L) > offset, timeout);
   }
 
+  /**
+   * How far the tail is through what its partitions held when it got them, summed over every
+   * partition; offsets, so records a compaction removed count as read.
+   */
+  public CatchUp catchUp() {
+    synchronized (progress) {
+      long read = 0;
+      long held = 0;
+      for (Map.Entry<TopicPartition, Long> end : endAtAssignment.entrySet()) {
+        held += end.getValue();
+        read += Math.min(end.getValue(), positions.getOrDefault(end.getKey(), 0L));
+      }
+      return new CatchUp(read, held);
+    }
+  }
+
+  /** Offsets read of those the partitions held when the tail got them. */
+  public record CatchUp(long read, long held) {
+  }
+
   /** The offset of the next record to read in {@code partition} (0 before it is assigned). */
   public long position(TopicPartition partition) {
     synchronized (progress) {

@@ -8,6 +8,7 @@ import io.eventshop.search.index.SearchIndex;
 import io.eventshop.search.kafka.SearchSink;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -39,7 +40,7 @@ class SearchWiring {
   @Bean
   SearchSink searchSink(KafkaClients clients, DeadLetters deadLetters, ValueSerdes serdes,
                         SearchIndex index, MeterRegistry meters) {
-    return new SearchSink(clients, deadLetters, serdes, index, meters);
+    return new SearchSink(clients, deadLetters, serdes, index, meters, Clock.systemUTC());
   }
 
   /**

@@ -37,6 +37,7 @@ import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMappin
 import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMapping;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.hibernate.search.mapper.pojo.standalone.work.SearchIndexingPlan;
+import org.hibernate.search.mapper.pojo.standalone.work.SearchWorkspace;
 import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.hibernate.search.util.common.data.Range;
 
@@ -239,6 +240,16 @@ public final class SearchIndex implements AutoCloseable {
         changes.nextOffsets().forEach((partition, next) -> session.indexingPlan().addOrUpdate(
             IndexCheckpoint.of(partition.topic(), partition.partition(), next)));
       }
+    }
+  }
+
+  /** Deletes every document and checkpoint, committed: the start of a rebuild from the topics. */
+  public void purgeAll() {
+    try (SearchSession session = mapping.createSession()) {
+      SearchWorkspace workspace = session.workspace();
+      workspace.purge();
+      workspace.flush();
+      workspace.refresh();
     }
   }
 

@@ -19,10 +19,15 @@ import io.eventshop.search.index.ProductDocument;
 import io.eventshop.search.index.SearchIndex;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -56,19 +61,33 @@ public final class SearchSink implements SmartLifecycle {
   private static final Duration RETRY = Duration.ofSeconds(1);
 
   private final SearchIndex index;
-  private final TopicTail tail;
+  private final KafkaClients clients;
+  private final DeadLetters deadLetters;
   private final AvroSerde<Product> products;
   private final AvroSerde<StockLevel> stockLevels;
   private final AvroSerde<Customer> customers;
   private final AvroSerde<EnrichedOrder> orders;
   private final Timer batches;
   private final CountDownLatch stopping = new CountDownLatch(1);
+  private final Clock clock;
+  /** Records taken since the last rebuild began (every record: documents, tombstones, poison). */
+  private final AtomicLong recordsSinceStart = new AtomicLong();
+  /** Replaced by a tail from the start of every topic when the index is rebuilt. */
+  private volatile TopicTail tail;
+  /** Set while a rebuild stops the running tail, so a batch it retries gives up. */
+  private volatile boolean restarting;
   /** The batch being read; the tail's thread only. */
   private IndexChanges batch = new IndexChanges();
+  private volatile Instant lastWrite;
+  /** The rebuild asked last, if any. */
+  private volatile Instant rebuildStarted;
 
   public SearchSink(KafkaClients clients, DeadLetters deadLetters, ValueSerdes serdes,
-                    SearchIndex index, MeterRegistry meters) {
+                    SearchIndex index, MeterRegistry meters, Clock clock) {
     this.index = index;
+    this.clients = clients;
+    this.deadLetters = deadLetters;
+    this.clock = clock;
     this.products = serdes.of(Product.class);
     this.stockLevels = serdes.of(StockLevel.class);
     this.customers = serdes.of(Customer.class);
@@ -76,14 +95,59 @@ public final class SearchSink implements SmartLifecycle {
     this.batches = Timer.builder("search.sink.batches")
         .description("Batches of records written to the index, and how long each write took")
         .register(meters);
-    this.tail = TopicTail.of("search-sink", clients, Topics.PRODUCTS.name(),
+    this.tail = tailResumingAt(index.checkpoints());
+  }
+
+  private TopicTail tailResumingAt(Map<TopicPartition, Long> offsets) {
+    return TopicTail.of("search-sink", clients, Topics.PRODUCTS.name(),
             Topics.STOCK_LEVELS.name(), Topics.CUSTOMERS.name(), Topics.ORDERS_ENRICHED.name())
-        .resumingAt(index.checkpoints())
+        .resumingAt(offsets)
         // New topics (a shop that starts after the service) are found within a second.
         .refreshingEvery(Duration.ofSeconds(1))
         .onRecord(this::take)
         .afterEachPoll(this::write)
         .build(deadLetters);
+  }
+
+  /**
+   * Rebuilds the index from the topics: stops the sink, deletes every document and checkpoint,
+   * then reads every topic again from its start. Searches answer meanwhile from what is rebuilt
+   * so far, and the health is DOWN until the sink has caught up again, as after a first start.
+   */
+  public synchronized Rebuild rebuild() {
+    restarting = true;
+    try {
+      tail.close();
+    } finally {
+      restarting = false;
+    }
+    // The old tail's thread has stopped: its batch of a poll not written is dropped with it.
+    batch = new IndexChanges();
+    index.purgeAll();
+    log.info("search-sink: rebuilding {} from the start of the topics", index.description());
+    rebuildStarted = clock.instant();
+    recordsSinceStart.set(0);
+    lastWrite = null;
+    tail = tailResumingAt(Map.of());
+    tail.start();
+    return rebuildProgress().orElseThrow();
+  }
+
+  /** How far the last rebuild is; empty when none was asked since the service started. */
+  public Optional<Rebuild> rebuildProgress() {
+    Instant started = rebuildStarted;
+    if (started == null) {
+      return Optional.empty();
+    }
+    TopicTail current = tail;
+    TopicTail.CatchUp catchUp = current.catchUp();
+    Instant written = lastWrite;
+    boolean done = current.caughtUp();
+    Instant end = done ? (written == null ? started : written) : clock.instant();
+    return Optional.of(new Rebuild(current.failed() ? Rebuild.State.FAILED
+        : done ? Rebuild.State.DONE : Rebuild.State.REBUILDING, started,
+        recordsSinceStart.get(), catchUp.read(), catchUp.held(),
+        Duration.between(started, end).toMillis()));
   }
 
   /** Whether the index holds what the topics held when the sink started (and it still runs). */
@@ -113,6 +177,7 @@ public final class SearchSink implements SmartLifecycle {
   }
 
   private void take(ConsumerRecord<String, byte[]> record) {
+    recordsSinceStart.incrementAndGet();
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     try {
       if (record.key() != null) {
@@ -179,11 +244,12 @@ public final class SearchSink implements SmartLifecycle {
       try {
         batches.record(() -> index.apply(batch));
         batch = new IndexChanges();
+        lastWrite = clock.instant();
         return;
       } catch (RuntimeException e) {
         log.warn("search-sink: the index ({}) did not take a batch; trying again in {} s: {}",
             index.description(), RETRY.toSeconds(), e.toString());
-        if (stopping.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (restarting || stopping.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
           throw new IllegalStateException("stopped before the batch was written", e);
         }
       }
