@@ -1,0 +1,232 @@
+// Search through a real browser: the shop's catalogue search (typos, highlights, facets,
+// suggestions, a query it cannot read) and the admin's search over customers and orders, all
+// answered by the search service through the gateway.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { BASE_URL, RUN, eventually, launchBrowser, screenshot, seedCustomer, seedProduct } from './support.mjs';
+
+// The search service indexes a change within about a second; the page asks it once typing pauses.
+const FOUND_MS = 5_000;
+
+async function api(method, path, body, headers = {}) {
+  const response = await fetch(BASE_URL + path, {
+    method,
+    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** What the search API finds for these parameters, once {@code found} holds for its answer. */
+function indexed(what, params, found) {
+  return eventually(`${what} in the search index`, async () => {
+    const answer = await api('GET', `/api/search?${new URLSearchParams(params)}`);
+    return answer.status === 200 && found(answer.body) ? answer.body : null;
+  });
+}
+
+describe('search in the shop and on the admin page', () => {
+  let browser;
+  let phone;
+  let stand;
+  let customer;
+  let order;
+
+  before(async () => {
+    browser = await launchBrowser();
+    // A name no other product has, twice: a typo in it can only find these two.
+    [phone, stand, customer] = await Promise.all([
+      seedProduct({ name: 'Quokkaphone', category: 'Audio', price: 42, quantity: 3 }),
+      seedProduct({ name: 'Quokkaphone Stand', category: 'Furniture', price: 120, quantity: 0 }),
+      seedCustomer('Wilhelmina Quigley'),
+    ]);
+    // An order of one phone, to find on the admin page; the phone has 2 left.
+    const placed = await api('POST', '/api/orders', { customerId: customer.id, lines: [{ sku: phone.sku, quantity: 1 }] },
+      { 'Idempotency-Key': randomUUID() });
+    assert.equal(placed.status, 202, JSON.stringify(placed.body));
+    order = placed.body;
+    // The page asks the index once typing pauses: what it should find is indexed first (how fast
+    // the index follows the topics is the search service's own integration test).
+    await Promise.all([
+      indexed('both products, with their stock', { q: RUN, size: 10 }, (a) => a.total === 2
+        && a.hits.some((h) => h.id === phone.sku && h.fields.available === phone.quantity - 1)
+        && a.hits.some((h) => h.id === stand.sku && h.fields.inStock === false)),
+      indexed('the customer', { type: 'customer', q: customer.id }, (a) => a.total === 1),
+      indexed('the order, validated', { type: 'order', q: order.id },
+        (a) => a.hits.some((h) => h.id === order.id && h.fields.state === 'VALIDATED')),
+    ]);
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function openPage(hash) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${BASE_URL}/${hash}`);
+    return { page, errors };
+  }
+
+  const cardOf = (page, product) => page.getByTestId('products').getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: product.name }) });
+
+  it('finds a product by a misspelt name as you type, the matching words marked', async () => {
+    const { page, errors } = await openPage('#/shop');
+    const box = page.getByRole('searchbox', { name: 'Search' });
+
+    await box.pressSequentially(`Quokaphone ${RUN}`);  // one k short
+
+    const heading = cardOf(page, phone).getByRole('heading');
+    await heading.locator('mark', { hasText: /^Quokkaphone$/ }).waitFor({ timeout: FOUND_MS });
+    await cardOf(page, stand).waitFor();
+    await page.getByTestId('search-status').filter({ hasText: '2 products found.' }).waitFor();
+    assert.equal(await page.getByTestId('products').getByRole('listitem').count(), 2, 'only the two products');
+    await page.getByTestId(`stock-${phone.sku}`).filter({ hasText: `${phone.quantity - 1} available` }).waitFor();
+    await screenshot(page, '30-search-typo-highlighted');
+
+    // Searching is still part of the clickstream.
+    const clicks = page.waitForRequest((request) => request.url().endsWith('/api/events/clicks')
+      && request.postData()?.includes('"SEARCH"') && request.postData().includes(`Quokaphone ${RUN}`));
+    await box.press('Enter');
+    await clicks;
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('narrows the results with the facets and their counts', async () => {
+    const { page } = await openPage('#/shop');
+    await page.getByRole('searchbox', { name: 'Search' }).fill(`Quokkaphone ${RUN}`);
+    await page.getByTestId('search-status').filter({ hasText: '2 products found.' }).waitFor({ timeout: FOUND_MS });
+    const facets = page.getByRole('group', { name: 'Narrow down' });
+
+    await facets.getByRole('group', { name: 'Category' }).getByRole('radio', { name: 'Furniture (1)' }).check();
+
+    await page.getByTestId('search-status').filter({ hasText: '1 product found.' }).waitFor({ timeout: FOUND_MS });
+    await cardOf(page, phone).waitFor({ state: 'detached' });
+    await cardOf(page, stand).waitFor();
+    await screenshot(page, '31-search-facet-category');
+
+    await facets.getByRole('group', { name: 'Category' }).getByRole('radio', { name: 'All' }).check();
+    await cardOf(page, phone).waitFor({ timeout: FOUND_MS });
+    await facets.getByRole('group', { name: 'Price' }).getByRole('radio', { name: 'CHF 100–500 (1)' }).waitFor();
+
+    await facets.getByRole('checkbox', { name: 'In stock only (1)' }).check();
+
+    await cardOf(page, stand).waitFor({ state: 'detached', timeout: FOUND_MS });
+    await cardOf(page, phone).waitFor();
+    await page.getByTestId('search-status').filter({ hasText: '1 product found.' }).waitFor();
+    await screenshot(page, '32-search-facet-in-stock');
+    await page.close();
+  });
+
+  it('suggests product names while typing, a typo included, and searches the one picked', async () => {
+    const { page } = await openPage('#/shop');
+    const box = page.getByRole('searchbox', { name: 'Search' });
+
+    await box.pressSequentially(`Quokap ${RUN}`);
+
+    const suggestions = page.getByRole('listbox', { name: 'Suggestions' });
+    await suggestions.getByRole('option', { name: phone.name, exact: true }).waitFor({ timeout: FOUND_MS });
+    await suggestions.getByRole('option', { name: stand.name, exact: true }).waitFor();
+    await screenshot(page, '33-search-suggestions');
+
+    await suggestions.getByRole('option', { name: stand.name, exact: true }).click();
+
+    assert.equal(await box.inputValue(), stand.name);
+    await suggestions.waitFor({ state: 'hidden' });
+    await page.getByTestId('search-status').filter({ hasText: '1 product found.' }).waitFor({ timeout: FOUND_MS });
+    await cardOf(page, stand).getByRole('heading').locator('mark', { hasText: 'Stand' }).waitFor();
+    await page.close();
+  });
+
+  it('explains a query it cannot read and carries on', async () => {
+    const { page, errors } = await openPage('#/shop');
+    const box = page.getByRole('searchbox', { name: 'Search' });
+    await box.fill(`Quokkaphone ${RUN}`);
+    await cardOf(page, phone).getByRole('heading').locator('mark').first().waitFor({ timeout: FOUND_MS });
+
+    await box.fill(`"Quokkaphone ${RUN}`);
+
+    const problem = page.getByTestId('search-problem');
+    await problem.filter({ hasText: 'The search text has a quote at position 1 that is not closed.' })
+      .waitFor({ timeout: FOUND_MS });
+    assert.equal(await problem.getAttribute('role'), 'alert');
+    await cardOf(page, phone).waitFor();  // the last results stay
+    await screenshot(page, '34-search-unclosed-quote');
+
+    await box.fill(`"Quokkaphone ${RUN}"`);  // closed: a phrase, which the stand's name is not
+    await problem.waitFor({ state: 'hidden', timeout: FOUND_MS });
+    await page.getByTestId('search-status').filter({ hasText: '1 product found.' }).waitFor();
+    await cardOf(page, stand).waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('filters the catalogue itself, silently, when the search service is not running', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    // What the gateway answers for a service that is not started (`./eventshop up --only shop`).
+    let asked = 0;
+    await page.route('**/api/search**', (route) => {
+      asked += 1;
+      return route.fulfill({
+        status: 503, contentType: 'application/problem+json',
+        body: JSON.stringify({ title: 'Service Unavailable', status: 503, detail: 'search is not reachable' }),
+      });
+    });
+    await page.goto(`${BASE_URL}/#/shop`);
+
+    await page.getByRole('searchbox', { name: 'Search' }).pressSequentially(`quokkaphone ${RUN}`);
+
+    await cardOf(page, phone).waitFor({ timeout: FOUND_MS });
+    await cardOf(page, stand).waitFor();
+    await page.getByRole('combobox', { name: 'Category' }).selectOption('Furniture');
+    await cardOf(page, phone).waitFor({ state: 'detached' });
+    await cardOf(page, stand).waitFor();
+    assert.equal(await page.getByRole('group', { name: 'Narrow down' }).isVisible(), false, 'no facets without the service');
+    assert.equal(await page.getByTestId('alerts').innerText(), '', 'no alert');
+    assert.equal(await page.getByTestId('search-problem').isVisible(), false, 'no problem shown');
+    // Asked when the catalogue loaded (and for the first letters, if typed before): not per letter.
+    assert.ok(asked >= 1 && asked <= 2, `asked the search service ${asked} times`);
+    assert.deepEqual(errors, []);
+    await screenshot(page, '37-search-without-service');
+    await page.close();
+  });
+
+  it('finds customers and orders on the admin page, with facets as filters', async () => {
+    const { page, errors } = await openPage('#/admin');
+    const results = page.getByRole('table', { name: /found/ });
+
+    await page.getByRole('searchbox', { name: 'Search customers' }).pressSequentially(`Wilhelmna ${RUN}`);
+
+    const customerRow = results.getByRole('row').filter({ hasText: customer.name });
+    await customerRow.locator('mark', { hasText: 'Wilhelmina' }).waitFor({ timeout: FOUND_MS });
+    assert.match(await customerRow.innerText(), /Zürich\s+CH/);
+    await page.getByRole('group', { name: 'Country' }).getByRole('radio', { name: 'CH (1)' }).check();
+    await page.getByTestId('admin-search-status').filter({ hasText: '1 customer found.' }).waitFor({ timeout: FOUND_MS });
+    await customerRow.waitFor();
+    await screenshot(page, '35-search-admin-customer');
+
+    await page.getByRole('group', { name: 'Search in' }).getByRole('radio', { name: 'Orders' }).check();
+    const orders = page.getByRole('searchbox', { name: 'Search orders' });
+    await orders.fill(`Quigly ${RUN}`);
+
+    const orderRow = results.getByRole('row').filter({ hasText: order.id.slice(0, 8) });
+    await orderRow.locator('mark', { hasText: 'Quigley' }).waitFor({ timeout: FOUND_MS });
+    assert.match(await orderRow.innerText(), new RegExp(`${phone.name}[\\s\\S]*VALIDATED[\\s\\S]*42\\.00`));
+    await page.getByRole('group', { name: 'State' }).getByRole('radio', { name: 'VALIDATED (1)' }).check();
+    await page.getByTestId('admin-search-status').filter({ hasText: '1 order found.' }).waitFor({ timeout: FOUND_MS });
+    await screenshot(page, '36-search-admin-order');
+
+    // A mistake in the query is told in the page's alert area.
+    await orders.fill('Quigley*x');
+    await page.getByTestId('alerts').getByText(/a \* may only end a word/).waitFor({ timeout: FOUND_MS });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
