@@ -204,8 +204,11 @@ async function searchCatalogue() {
     return { product: known.get(hit.id), hit };
   });
   showProducts(shown, answer.total);
+  // What was found, told in the live region (then not twice when nothing was).
   const narrowed = q || facetChoice.category || facetChoice.price || facetChoice.inStock;
-  $('#search-status').textContent = narrowed ? `${answer.total} ${answer.total === 1 ? 'product' : 'products'} found.` : '';
+  $('#search-status').textContent = !narrowed ? ''
+    : answer.total === 0 ? 'No products match.' : `${answer.total} ${answer.total === 1 ? 'product' : 'products'} found.`;
+  if (narrowed) $('#catalogue-empty').hidden = true;
   showFacets(answer.facets || {});
 }
 
@@ -260,8 +263,8 @@ async function suggestCompletions() {
 }
 
 const searchWhenTypingPauses = whenPaused(() => {
-  searchCatalogue();
-  suggestCompletions();
+  renderCatalogue();  // the service may have been found down meanwhile
+  if (searchService.usable()) suggestCompletions();
 }, 200);
 
 function onSearchInput() {
@@ -272,9 +275,13 @@ function onSearchInput() {
   }
 }
 
+// A search is tracked when it is committed (Enter, leaving the box, a suggestion taken), once:
+// a suggestion taken is followed by the box's change event when it loses the focus.
+let trackedSearch = '';
 function trackSearch() {
-  const query = $('#search').value.trim();
-  if (query) track('SEARCH', { query: query.slice(0, 200) });
+  const query = $('#search').value.trim().slice(0, 200);
+  if (query && query !== trackedSearch) track('SEARCH', { query });
+  trackedSearch = query;
 }
 
 /** A product's card; with a search hit, the words that matched are marked in its name and description. */
