@@ -125,6 +125,8 @@ describe('search in the shop and on the admin page', () => {
     await page.getByRole('status').filter({ hasText: '1 product found.' }).waitFor({ timeout: FOUND_MS });
     await cardOf(page, phone).waitFor({ state: 'detached' });
     await cardOf(page, stand).waitFor();
+    assert.equal(await page.evaluate(() => `${document.activeElement.name}=${document.activeElement.value}`),
+      'facet-category=Furniture', 'the facets redrawn, the focus stays on the one chosen');
     await screenshot(page, '31-search-facet-category');
 
     await facets.getByRole('group', { name: 'Category' }).getByRole('radio', { name: 'All' }).check();

@@ -28,7 +28,7 @@ const money = new Intl.NumberFormat('de-CH', { style: 'currency', currency: 'CHF
 const chf = (amount) => money.format(Number(amount ?? 0));
 const reasonText = (reason) => REASONS[reason] || String(reason).toLowerCase().replaceAll('_', ' ');
 
-// ---- alerts ------------------------------------------------------------------------------------
+// ---- errors ------------------------------------------------------------------------------------
 async function attempt(action) {
   try {
     return await action();
@@ -194,7 +194,6 @@ async function searchCatalogue() {
   showSearchProblem(null);
   showSearchMode(true);
   const known = new Map(state.products.map((p) => [p.sku, p]));
-  // A product created since the page loaded its list is shown as the index has it.
   const shown = answer.hits.map((hit) => {
     if (!known.has(hit.id)) {
       // Created since the page loaded its list: shown (and put in the cart) as the index has it.
