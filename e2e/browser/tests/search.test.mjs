@@ -101,6 +101,16 @@ describe('search in the shop and on the admin page', () => {
     await page.close();
   });
 
+  it('finds a product by its sku, typed in lower case too', async () => {
+    const { page } = await openPage('#/shop');
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill(stand.sku.toLowerCase());
+
+    await page.getByRole('status').filter({ hasText: '1 product found.' }).waitFor({ timeout: FOUND_MS });
+    await cardOf(page, stand).waitFor();
+    await page.close();
+  });
+
   it('shows what a highlighted name holds as text, never as markup', async () => {
     const { page, errors } = await openPage('#/shop');
 

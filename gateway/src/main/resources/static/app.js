@@ -162,12 +162,20 @@ function priceFilter(range) {
   return { minPrice: low || undefined, maxPrice: high ? (Number(high) - 0.01).toFixed(2) : undefined };
 }
 
+/**
+ * The query as the service should read it. A sku is matched exactly, as the product's id, and skus
+ * are upper-case; text is matched whatever its case. So sku-shaped words (letters and digits
+ * joined by dashes, as "e2e-kettle-1") go upper-cased, as the page's own filter found them too.
+ */
+const asQuery = (text) => text.replace(/(^|\s)([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+)(?=\s|$)/gu,
+  (all, space, word) => space + word.toUpperCase());
+
 /** A last word being typed ("kett") is not a word yet: a query ending in one may try it as a prefix. */
 const endsInWord = (q) => /[\p{L}\p{N}]$/u.test(q) && (q.match(/"/g) || []).length % 2 === 0;
 
 async function searchCatalogue() {
   const ticket = catalogueAnswers.next();
-  const q = $('#search').value.trim();
+  const q = asQuery($('#search').value.trim());
   const sort = $('#search-sort').value;
   const params = {
     type: 'product', q, size: SHOWN_AT_MOST,
