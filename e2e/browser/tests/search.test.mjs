@@ -143,11 +143,15 @@ describe('search in the shop and on the admin page', () => {
     await cardOf(page, phone).waitFor({ timeout: FOUND_MS });
     await facets.getByRole('group', { name: 'Price' }).getByRole('radio', { name: 'CHF 100–500 (1)' }).waitFor();
 
+    const quantity = cardOf(page, phone).getByRole('spinbutton', { name: `Quantity of ${phone.name}` });
+    await quantity.fill('2');
+
     await facets.getByRole('checkbox', { name: 'In stock only (1)' }).check();
 
     await cardOf(page, stand).waitFor({ state: 'detached', timeout: FOUND_MS });
     await cardOf(page, phone).waitFor();
     await page.getByRole('status').filter({ hasText: '1 product found.' }).waitFor();
+    assert.equal(await quantity.inputValue(), '2', 'a card still shown keeps the quantity typed into it');
     await screenshot(page, '32-search-facet-in-stock');
 
     await page.setViewportSize({ width: 390, height: 844 });

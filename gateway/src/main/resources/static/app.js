@@ -126,12 +126,28 @@ function filterCatalogue() {
   showProducts(found.slice(0, SHOWN_AT_MOST).map((product) => ({ product })), found.length);
 }
 
-/** Cards for {product, hit?} in this order; {@code total} is how many match in all. */
+/**
+ * Cards for {product, hit?} in this order; {@code total} is how many match in all. A product
+ * already shown keeps its card, with the quantity typed into it: results arrive while the visitor
+ * acts on the cards, and only what matched changes.
+ */
 function showProducts(shown, total) {
   $('#catalogue-empty').hidden = total > 0;
   $('#catalogue-more').hidden = total <= shown.length;
   $('#catalogue-more').textContent = `Showing ${shown.length} of ${total} products: search to narrow down.`;
-  $('#products').replaceChildren(...shown.map(({ product, hit }) => productCard(product, hit)));
+  const list = $('#products');
+  const showing = new Map([...list.children].map((card) => [card.dataset.sku, card]));
+  const cards = shown.map(({ product, hit }) => {
+    const card = showing.get(product.sku);
+    if (!card || card.dataset.shows !== shows(product)) return productCard(product, hit);
+    card.querySelector('h3').replaceChildren(...highlighted(product.name, hit?.highlights?.name));
+    card.querySelector('.description')?.replaceChildren(...highlighted(product.description, hit?.highlights?.description));
+    return card;
+  });
+  // Moved only when the list changed: a card taken out and put back loses the keyboard focus.
+  if (cards.length !== list.children.length || cards.some((card, i) => list.children[i] !== card)) {
+    list.replaceChildren(...cards);
+  }
   const unasked = shown.map(({ product }) => product.sku).filter((sku) => !state.stock.has(sku));
   unasked.forEach((sku) => state.stock.set(sku, undefined));  // asked for: not twice while typing
   if (unasked.length > 0) refreshStock(unasked);
@@ -291,12 +307,15 @@ function trackSearch() {
   trackedSearch = query;
 }
 
+/** What a card shows of a product, to tell whether the card of a product reloaded still fits. */
+const shows = (product) => JSON.stringify([product.name, product.category, chf(product.price), product.description ?? '']);
+
 /** A product's card; with a search hit, the words that matched are marked in its name and description. */
 function productCard(product, hit) {
   const qtyId = `qty-${product.sku}`;
   const badge = el('span', { 'data-testid': `stock-${product.sku}` });
   renderStockBadge(badge, product.sku);
-  const card = el('li', { class: 'product card', 'data-testid': `product-${product.sku}`, 'data-sku': product.sku },
+  const card = el('li', { class: 'product card', 'data-testid': `product-${product.sku}`, 'data-sku': product.sku, 'data-shows': shows(product) },
     el('div', { class: 'product-head' },
       el('h3', {}, highlighted(product.name, hit?.highlights?.name)),
       el('span', { class: 'category' }, product.category || '')),
