@@ -44,6 +44,28 @@ export function itemsOf(data) {
 
 const enc = encodeURIComponent;
 
+/** A query string of the parameters that have a value (no empty ones: the API reads "" as a value). */
+const queryOf = (params) => Object.entries(params)
+  .filter(([, value]) => value !== undefined && value !== null && value !== '' && value !== false)
+  .map(([key, value]) => `${enc(key)}=${enc(value)}`).join('&');
+
+/**
+ * The search service answers through the gateway; when it is not started (`--only shop`) the
+ * gateway answers 404 (no route), 502 or 503 (not reachable), and the search service itself 503
+ * when its index does not answer. The UI then does without it.
+ */
+export const searchUnavailable = (error) => error instanceof ApiError && [0, 404, 502, 503].includes(error.status);
+
+/**
+ * What was wrong with a search, in words: the problem's errors name the parameter ("q has a quote
+ * at position 1 that is not closed" reads "The search text has a quote …").
+ */
+export function problemText(error) {
+  const errors = error?.problem?.errors;
+  if (!Array.isArray(errors) || errors.length === 0) return error?.message || String(error);
+  return errors.map((e) => `${e.field === 'q' ? 'The search text' : `The ${e.field}`} ${e.message}.`).join(' ');
+}
+
 export const api = {
   /** The whole catalogue, page by page (the product service serves at most 100 a page). */
   products: async (maxPages = 20) => {
@@ -75,4 +97,8 @@ export const api = {
   cancelOrder: (id) => call('POST', `/api/orders/${enc(id)}/cancel`),
   eventTopics: () => call('GET', '/api/events/topics'),
   adminLinks: () => call('GET', '/api/admin/links'),
+  /** GET /api/search: {type, total, page, size, hits: [{type, id, score, fields, highlights}], facets}. */
+  search: (params) => call('GET', `/api/search?${queryOf(params)}`),
+  /** GET /api/search/suggest: [{type, id, text}], products whose name starts like {@code q}. */
+  suggest: (q, size = 8) => call('GET', `/api/search/suggest?${queryOf({ q, size })}`),
 };

@@ -1,6 +1,11 @@
-import { api } from './api.js';
+import { api, problemText, searchUnavailable } from './api.js';
+import { showAdminSearch } from './admin-search.js';
 import { track, watchProduct } from './clicks.js';
 import { showDashboard } from './dashboard.js';
+import { $, alertError, el } from './dom.js';
+import {
+  facetGroup, highlighted, newestOnly, replaceKeepingFocus, suggestionList, whenPaused,
+} from './search.js';
 
 // ---- words -------------------------------------------------------------------------------------
 const REASONS = {
@@ -23,28 +28,7 @@ const money = new Intl.NumberFormat('de-CH', { style: 'currency', currency: 'CHF
 const chf = (amount) => money.format(Number(amount ?? 0));
 const reasonText = (reason) => REASONS[reason] || String(reason).toLowerCase().replaceAll('_', ' ');
 
-// ---- tiny DOM helpers --------------------------------------------------------------------------
-const $ = (selector) => document.querySelector(selector);
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else if (key === 'text') node.textContent = value;
-    else node.setAttribute(key, value === true ? '' : value);
-  }
-  node.append(...children.flat().filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
-function alertError(error) {
-  const box = $('#alerts');
-  const message = el('p', { class: 'alert' }, error.message || String(error),
-    el('button', { type: 'button', class: 'link', 'aria-label': 'Dismiss', onclick: (e) => e.target.parentElement.remove() }, '×'));
-  box.append(message);
-  setTimeout(() => message.remove(), 12000);
-}
-
+// ---- errors ------------------------------------------------------------------------------------
 async function attempt(action) {
   try {
     return await action();
@@ -77,6 +61,7 @@ function showView() {
   track('PAGE_VIEW', { page: `#/${view}` });
   if (view === 'orders') loadMyOrders();
   if (view === 'admin') startEventLog();
+  showAdminSearch(view === 'admin');
   showDashboard(view === 'dashboard');
 }
 
@@ -125,30 +110,217 @@ function matches(product, text, category) {
 // Stock is read for the products shown, so the page shows a bounded number of them at once.
 const SHOWN_AT_MOST = 48;
 
+/** Shows the catalogue for what the search box and the filters say, with the service or without. */
 function renderCatalogue() {
+  if (searchService.usable()) searchCatalogue();
+  else filterCatalogue();
+}
+
+/** The page's own filter over the products it loaded: the catalogue without the search service. */
+function filterCatalogue() {
+  catalogueAnswers.next();  // an answer of the service still on its way is not shown over this
+  showSearchMode(false);
   const text = $('#search').value.trim();
   const category = $('#category').value;
   const found = state.products.filter((p) => matches(p, text, category));
-  const shown = found.slice(0, SHOWN_AT_MOST);
-  $('#catalogue-empty').hidden = found.length > 0;
-  $('#catalogue-more').hidden = found.length <= shown.length;
-  $('#catalogue-more').textContent = `Showing ${shown.length} of ${found.length} products: search to narrow down.`;
-  $('#products').replaceChildren(...shown.map(productCard));
-  const unasked = shown.filter((p) => !state.stock.has(p.sku)).map((p) => p.sku);
+  showProducts(found.slice(0, SHOWN_AT_MOST).map((product) => ({ product })), found.length);
+}
+
+/**
+ * Cards for {product, hit?} in this order; {@code total} is how many match in all. A product
+ * already shown keeps its card, with the quantity typed into it: results arrive while the visitor
+ * acts on the cards, and only what matched changes.
+ */
+function showProducts(shown, total) {
+  $('#catalogue-empty').hidden = total > 0;
+  $('#catalogue-more').hidden = total <= shown.length;
+  $('#catalogue-more').textContent = `Showing ${shown.length} of ${total} products: search to narrow down.`;
+  const list = $('#products');
+  const showing = new Map([...list.children].map((card) => [card.dataset.sku, card]));
+  const cards = shown.map(({ product, hit }) => {
+    const card = showing.get(product.sku);
+    if (!card || card.dataset.shows !== shows(product)) return productCard(product, hit);
+    card.querySelector('h3').replaceChildren(...highlighted(product.name, hit?.highlights?.name));
+    card.querySelector('.description')?.replaceChildren(...highlighted(product.description, hit?.highlights?.description));
+    return card;
+  });
+  // Moved only when the list changed: a card taken out and put back loses the keyboard focus.
+  if (cards.length !== list.children.length || cards.some((card, i) => list.children[i] !== card)) {
+    list.replaceChildren(...cards);
+  }
+  const unasked = shown.map(({ product }) => product.sku).filter((sku) => !state.stock.has(sku));
   unasked.forEach((sku) => state.stock.set(sku, undefined));  // asked for: not twice while typing
   if (unasked.length > 0) refreshStock(unasked);
 }
 
-function productCard(product) {
+// ---- catalogue search --------------------------------------------------------------------------
+// The search service finds products despite typos, marks what matched and counts facets; the
+// cards stay the page's own (its product list, the stock service's levels, add to cart). Without
+// the service (`./eventshop up --only shop`) the page filters its list as before and tries the
+// service again a while later.
+const searchService = {
+  downUntil: 0,
+  usable() { return Date.now() >= this.downUntil; },
+  down() { this.downUntil = Date.now() + 30_000; },
+};
+const catalogueAnswers = newestOnly();
+const suggestionAnswers = newestOnly();
+const facetChoice = { category: '', price: '', inStock: false };
+let suggestions = null;
+
+// The price facet's ranges include their lower bound and exclude the upper one (10-50 is 10.00 to
+// 49.99); the filter's maxPrice includes its bound, and prices are in centimes.
+const PRICE_LABELS = { '-10': 'Under CHF 10', '500-': 'CHF 500 and more' };
+const priceLabel = (range) => PRICE_LABELS[range] ?? `CHF ${range.replace('-', '–')}`;
+function priceFilter(range) {
+  if (!range) return {};
+  const [low, high] = range.split('-');
+  return { minPrice: low || undefined, maxPrice: high ? (Number(high) - 0.01).toFixed(2) : undefined };
+}
+
+/**
+ * The query as the service should read it. A sku is matched exactly, as the product's id, and skus
+ * are upper-case; text is matched whatever its case. So sku-shaped words (letters and digits
+ * joined by dashes, as "e2e-kettle-1") go upper-cased, as the page's own filter found them too.
+ */
+const asQuery = (text) => text.replace(/(^|\s)([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+)(?=\s|$)/gu,
+  (all, space, word) => space + word.toUpperCase());
+
+/** A last word being typed ("kett") is not a word yet: a query ending in one may try it as a prefix. */
+const endsInWord = (q) => /[\p{L}\p{N}]$/u.test(q) && (q.match(/"/g) || []).length % 2 === 0;
+
+async function searchCatalogue() {
+  const ticket = catalogueAnswers.next();
+  const q = asQuery($('#search').value.trim());
+  const sort = $('#search-sort').value;
+  const params = {
+    type: 'product', q, size: SHOWN_AT_MOST,
+    sort: sort === 'relevance' && !q ? 'name' : sort,  // nothing to rank by: browse by name
+    category: facetChoice.category, ...priceFilter(facetChoice.price), inStock: facetChoice.inStock,
+  };
+  let answer;
+  try {
+    answer = await api.search(params);
+    if (answer.total === 0 && endsInWord(q) && catalogueAnswers.isNewest(ticket)) {
+      answer = await api.search({ ...params, q: `${q}*` });
+    }
+  } catch (error) {
+    if (!catalogueAnswers.isNewest(ticket)) return;
+    if (searchUnavailable(error)) {
+      searchService.down();
+      filterCatalogue();
+    } else {
+      showSearchProblem(problemText(error));
+    }
+    return;
+  }
+  if (!catalogueAnswers.isNewest(ticket)) return;
+  showSearchProblem(null);
+  showSearchMode(true);
+  const known = new Map(state.products.map((p) => [p.sku, p]));
+  const shown = answer.hits.map((hit) => {
+    if (!known.has(hit.id)) {
+      // Created since the page loaded its list: shown (and put in the cart) as the index has it.
+      known.set(hit.id, { sku: hit.id, ...hit.fields });
+      state.products.push(known.get(hit.id));
+    }
+    return { product: known.get(hit.id), hit };
+  });
+  showProducts(shown, answer.total);
+  // What was found, told in the live region (then not twice when nothing was).
+  const narrowed = q || facetChoice.category || facetChoice.price || facetChoice.inStock;
+  $('#search-status').textContent = !narrowed ? ''
+    : answer.total === 0 ? 'No products match.' : `${answer.total} ${answer.total === 1 ? 'product' : 'products'} found.`;
+  if (narrowed) $('#catalogue-empty').hidden = true;
+  showFacets(answer.facets || {});
+}
+
+/** The search service's controls (facets, sort) or the page's own (the category list). */
+function showSearchMode(service) {
+  $('#facets').hidden = !service;
+  $('#sort-filter').hidden = !service;
+  $('#category-filter').hidden = service;
+  if (!service) {
+    $('#search-status').textContent = '';
+    suggestions?.close();
+  }
+}
+
+function showSearchProblem(text) {
+  if (text) suggestions.close();  // not over the explanation; typing on opens them again
+  $('#search-problem').hidden = !text;
+  $('#search-problem').textContent = text ?? '';
+}
+
+function showFacets(facets) {
+  const choose = (facet) => (value) => {
+    facetChoice[facet] = value;
+    renderCatalogue();
+  };
+  const inStock = (facets.inStock || []).find((c) => c.value === 'true')?.count ?? 0;
+  replaceKeepingFocus($('#facets'),
+    facetGroup({ name: 'facet-category', legend: 'Category', counts: facets.category, chosen: facetChoice.category, onChoose: choose('category') }),
+    facetGroup({ name: 'facet-price', legend: 'Price', counts: facets.price, chosen: facetChoice.price, label: priceLabel, onChoose: choose('price') }),
+    el('fieldset', { class: 'facet', 'data-facet': 'facet-stock' },
+      el('legend', {}, 'Availability'),
+      el('label', { class: 'chip' },
+        el('input', {
+          type: 'checkbox', name: 'facet-stock', value: 'true', checked: facetChoice.inStock,
+          onchange: (e) => { facetChoice.inStock = e.target.checked; renderCatalogue(); },
+        }),
+        'In stock only', el('span', { class: 'count' }, ` (${inStock})`))));
+}
+
+async function suggestCompletions() {
+  const ticket = suggestionAnswers.next();
+  const q = $('#search').value.trim();
+  if (!q || q.length > 100) {  // the suggestions' limit: a longer text is no name being typed
+    suggestions.show([]);
+    return;
+  }
+  const found = await api.suggest(q).catch(() => null);  // suggestions are a help, never an error
+  // Not over the explanation of a query the search could not read.
+  if (!suggestionAnswers.isNewest(ticket) || found === null || !$('#search-problem').hidden) return;
+  // The box's own text is no suggestion.
+  suggestions.show([...new Set(found.map((s) => s.text))].filter((text) => text !== $('#search').value));
+}
+
+const searchWhenTypingPauses = whenPaused(() => {
+  renderCatalogue();  // the service may have been found down meanwhile
+  if (searchService.usable()) suggestCompletions();
+}, 200);
+
+function onSearchInput() {
+  if (searchService.usable()) {
+    searchWhenTypingPauses();
+  } else {
+    filterCatalogue();  // instant: no request
+  }
+}
+
+// A search is tracked when it is committed (Enter, leaving the box, a suggestion taken), once:
+// a suggestion taken is followed by the box's change event when it loses the focus.
+let trackedSearch = '';
+function trackSearch() {
+  const query = $('#search').value.trim().slice(0, 200);
+  if (query && query !== trackedSearch) track('SEARCH', { query });
+  trackedSearch = query;
+}
+
+/** What a card shows of a product, to tell whether the card of a product reloaded still fits. */
+const shows = (product) => JSON.stringify([product.name, product.category, chf(product.price), product.description ?? '']);
+
+/** A product's card; with a search hit, the words that matched are marked in its name and description. */
+function productCard(product, hit) {
   const qtyId = `qty-${product.sku}`;
   const badge = el('span', { 'data-testid': `stock-${product.sku}` });
   renderStockBadge(badge, product.sku);
-  const card = el('li', { class: 'product card', 'data-testid': `product-${product.sku}`, 'data-sku': product.sku },
+  const card = el('li', { class: 'product card', 'data-testid': `product-${product.sku}`, 'data-sku': product.sku, 'data-shows': shows(product) },
     el('div', { class: 'product-head' },
-      el('h3', {}, product.name),
+      el('h3', {}, highlighted(product.name, hit?.highlights?.name)),
       el('span', { class: 'category' }, product.category || '')),
     el('p', { class: 'muted sku' }, product.sku),
-    product.description ? el('p', { class: 'description' }, product.description) : null,
+    product.description ? el('p', { class: 'description' }, highlighted(product.description, hit?.highlights?.description)) : null,
     el('p', { class: 'price-line' }, el('strong', { class: 'price' }, chf(product.price)), badge),
     el('div', { class: 'add' },
       el('label', { for: qtyId, class: 'visually-hidden' }, `Quantity of ${product.name}`),
@@ -424,9 +596,15 @@ function filterEvents() {
 function init() {
   $('#customer-form').addEventListener('submit', (e) => { e.preventDefault(); useCustomer($('#customer-id').value); });
   $('#register-form').addEventListener('submit', (e) => { e.preventDefault(); registerCustomer(e.target); });
-  $('#search').addEventListener('input', renderCatalogue);
-  $('#search').addEventListener('change', () => { const query = $('#search').value.trim(); if (query) track('SEARCH', { query: query.slice(0, 200) }); });
+  suggestions = suggestionList($('#search'), $('#search-suggestions'), () => {
+    trackSearch();
+    searchWhenTypingPauses.cancel();
+    searchCatalogue();
+  });
+  $('#search').addEventListener('input', onSearchInput);
+  $('#search').addEventListener('change', trackSearch);
   $('#category').addEventListener('change', renderCatalogue);
+  $('#search-sort').addEventListener('change', renderCatalogue);
   $('#refresh-catalogue').addEventListener('click', loadCatalogue);
   $('#place-order').addEventListener('click', placeOrder);
   $('#refresh-orders').addEventListener('click', loadMyOrders);
