@@ -65,6 +65,10 @@ public final class SearchBenchmark implements Callable<Integer> {
       description = "The data dir of a running `./eventshop up` (its run.json).")
   private Path dataDir;
 
+  @Option(names = "--search-url", paramLabel = "URL",
+      description = "A search service of its own (default: the run's).")
+  private String searchUrl;
+
   @Option(names = "--products", defaultValue = "100000",
       description = "Products to seed (default ${DEFAULT-VALUE}; 0 searches what is there).")
   private int products;
@@ -93,7 +97,7 @@ public final class SearchBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ShopEndpoints shop = ShopEndpoints.fromRunFile(dataDir.toAbsolutePath());
-    String search = shop.urls().get("search");
+    String search = searchUrl != null ? searchUrl : shop.urls().get("search");
     if (search == null || shop.bootstrapServers() == null) {
       System.err.println("search-bench: the run has no search or no kafka component");
       return 2;

@@ -3,6 +3,7 @@ package io.eventshop.search.index;
 import static org.hibernate.search.engine.backend.types.Aggregable.YES;
 import static org.hibernate.search.engine.backend.types.Highlightable.PLAIN;
 import static org.hibernate.search.engine.backend.types.Highlightable.UNIFIED;
+import static org.hibernate.search.engine.backend.types.TermVector.WITH_POSITIONS_OFFSETS;
 
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
@@ -23,17 +24,17 @@ public record CustomerDocument(
     String id,
 
     @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-        highlightable = {PLAIN, UNIFIED})
+        highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
     @KeywordField(name = "name_sort", normalizer = Analysis.SORT, sortable = Sortable.YES)
     String name,
 
     @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-        highlightable = {PLAIN, UNIFIED})
+        highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
     @KeywordField(name = "email_keyword", normalizer = Analysis.SORT)
     String email,
 
     @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-        highlightable = {PLAIN, UNIFIED})
+        highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
     String city,
 
     @KeywordField(projectable = Projectable.YES, aggregable = YES)

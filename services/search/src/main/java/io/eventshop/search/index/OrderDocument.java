@@ -3,6 +3,7 @@ package io.eventshop.search.index;
 import static org.hibernate.search.engine.backend.types.Aggregable.YES;
 import static org.hibernate.search.engine.backend.types.Highlightable.PLAIN;
 import static org.hibernate.search.engine.backend.types.Highlightable.UNIFIED;
+import static org.hibernate.search.engine.backend.types.TermVector.WITH_POSITIONS_OFFSETS;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,11 +32,11 @@ public record OrderDocument(
     String customerId,
 
     @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-        highlightable = {PLAIN, UNIFIED})
+        highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
     String customerName,
 
     @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-        highlightable = {PLAIN, UNIFIED})
+        highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
     List<String> productNames,
 
     @KeywordField(projectable = Projectable.YES)
