@@ -61,6 +61,16 @@ public final class KsqlTranslator {
     return statements;
   }
 
+  /** The statements of {@code script}, not yet translated (each translated with {@link #translate(List)}). */
+  public static List<List<Token>> split(String script) {
+    return Lexer.statements(script);
+  }
+
+  /** One statement of those {@link #split} gives. */
+  public KsqlStatement translate(List<Token> statement) {
+    return new Parser(statement).statement();
+  }
+
   /** The one statement of {@code script}. */
   public KsqlStatement translateOne(String script) {
     List<KsqlStatement> statements = translate(script.strip().endsWith(";") ? script
