@@ -3,6 +3,10 @@ package io.eventshop.sql.engine;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -21,6 +25,17 @@ public final class FlinkEnvironment implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FlinkEnvironment.class);
 
+  /**
+   * Every use of the table environment runs on this one thread: Flink's planner keeps Calcite's
+   * metadata providers in a thread-local set where the environment was created, and planning on
+   * another thread fails with {@code NullPointerException: metadataHandlerProvider}.
+   */
+  private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "flink-sql");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private final MiniCluster miniCluster;
   private final TableEnvironment tables;
   private final String description;
@@ -29,6 +44,33 @@ public final class FlinkEnvironment implements AutoCloseable {
     this.miniCluster = miniCluster;
     this.tables = tables;
     this.description = description;
+  }
+
+  /** Runs {@code work} on the environment's thread and returns its result. */
+  public static <T> T onFlinkThread(Callable<T> work) {
+    if (Thread.currentThread().getName().equals("flink-sql")) {
+      try {
+        return work.call();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    try {
+      return THREAD.submit(work).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for Flink", e);
+    }
   }
 
   /**
@@ -86,8 +128,8 @@ public final class FlinkEnvironment implements AutoCloseable {
   }
 
   private static TableEnvironment create(Configuration configuration) {
-    return TableEnvironment.create(EnvironmentSettings.newInstance().inStreamingMode()
-        .withConfiguration(configuration).build());
+    return onFlinkThread(() -> TableEnvironment.create(EnvironmentSettings.newInstance()
+        .inStreamingMode().withConfiguration(configuration).build()));
   }
 
   public TableEnvironment tables() {

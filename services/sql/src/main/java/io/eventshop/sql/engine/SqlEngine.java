@@ -26,12 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.formats.avro.typeutils.AvroSchemaConverter;
+import io.eventshop.sql.format.AvroColumns;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.types.logical.LogicalType;
-import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.kafka.clients.admin.Admin;
@@ -75,8 +74,8 @@ public final class SqlEngine implements AutoCloseable {
   private final CatalogueStore store;
   private final SourceDdl ddl;
   private final Path checkpoints;
-  private final Map<String, Source> sources = new LinkedHashMap<>();
-  private final Map<String, PersistentQuery> queries = new LinkedHashMap<>();
+  private final Map<String, Source> sources = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, PersistentQuery> queries = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, PushRows> pushQueries = new ConcurrentHashMap<>();
   private int nextQuery = 1;
 
@@ -101,7 +100,14 @@ public final class SqlEngine implements AutoCloseable {
   }
 
   /** Reads the catalogue topic, defines its sources and resumes its persistent queries. */
-  public synchronized void restore() {
+  public void restore() {
+    FlinkEnvironment.onFlinkThread(() -> {
+      restoreOnFlinkThread();
+      return null;
+    });
+  }
+
+  private void restoreOnFlinkThread() {
     Map<String, Map<String, Object>> entries = store.load();
     List<Map<String, Object>> toResume = new ArrayList<>();
     for (Map<String, Object> entry : entries.values()) {
@@ -129,8 +135,12 @@ public final class SqlEngine implements AutoCloseable {
   }
 
   /** Runs one statement that is not a push query; its answer in ksqlDB's shape. */
-  public synchronized Map<String, Object> execute(KsqlStatement statement,
-                                                  Map<String, String> properties) {
+  public Map<String, Object> execute(KsqlStatement statement, Map<String, String> properties) {
+    return FlinkEnvironment.onFlinkThread(() -> executeOnFlinkThread(statement, properties));
+  }
+
+  private Map<String, Object> executeOnFlinkThread(KsqlStatement statement,
+                                                   Map<String, String> properties) {
     try {
       if (statement instanceof CreateSource create) {
         return createSource(create);
@@ -180,10 +190,10 @@ public final class SqlEngine implements AutoCloseable {
     TableResult result;
     String sql = push.query().flinkSql();
     try {
-      synchronized (this) {
+      result = FlinkEnvironment.onFlinkThread(() -> {
         requireSources(push, push.query());
-        result = tables().executeSql(sql);
-      }
+        return tables().executeSql(sql);
+      });
     } catch (StatementFailed e) {
       throw e;
     } catch (RuntimeException e) {
@@ -246,13 +256,11 @@ public final class SqlEngine implements AutoCloseable {
       throw failed(create, "no value schema registered under " + subject
           + ": declare the columns, or write a record first (" + e.getMessage() + ")");
     }
-    RowType row = (RowType) AvroSchemaConverter.convertToDataType(schema.toString())
-        .getLogicalType();
-    List<Column> columns = new ArrayList<>();
-    for (RowType.RowField field : row.getFields()) {
-      columns.add(new Column(field.getName(), field.getType().asSerializableString(), false));
+    try {
+      return AvroColumns.of(schema);
+    } catch (IllegalArgumentException e) {
+      throw failed(create, "cannot take the columns from " + subject + ": " + e.getMessage());
     }
-    return columns;
   }
 
   private void defineSource(SourceKind kind, String name, String topic, String format,
@@ -569,9 +577,9 @@ public final class SqlEngine implements AutoCloseable {
 
   /** Stops every persistent query (their checkpoints stay for the next start). */
   @Override
-  public synchronized void close() {
+  public void close() {
     pushQueries.values().forEach(this::ended);
-    for (PersistentQuery query : queries.values()) {
+    for (PersistentQuery query : queries()) {
       try {
         query.job().cancel().get(10, TimeUnit.SECONDS);
       } catch (Exception e) {
@@ -580,12 +588,16 @@ public final class SqlEngine implements AutoCloseable {
     }
   }
 
-  public synchronized List<Source> sources() {
-    return List.copyOf(sources.values());
+  public List<Source> sources() {
+    synchronized (sources) {
+      return List.copyOf(sources.values());
+    }
   }
 
-  public synchronized List<PersistentQuery> queries() {
-    return List.copyOf(queries.values());
+  public List<PersistentQuery> queries() {
+    synchronized (queries) {
+      return List.copyOf(queries.values());
+    }
   }
 
   private TableEnvironment tables() {

@@ -37,6 +37,12 @@ final class AvroRows {
     List<RowType.RowField> fields = type.getFields();
     GenericRowData row = new GenericRowData(fields.size());
     Schema schema = record.getSchema();
+    int branch = type.getFieldNames().indexOf(schema.getName());
+    if (branch >= 0 && schema.getField(schema.getName()) == null) {
+      // A union of records as a row of its branches: only the branch taken is set.
+      row.setField(branch, convert(record, fields.get(branch).getType()));
+      return row;
+    }
     for (int i = 0; i < fields.size(); i++) {
       RowType.RowField field = fields.get(i);
       Schema.Field avroField = schema.getField(field.getName());
@@ -52,7 +58,7 @@ final class AvroRows {
     }
     return switch (type.getTypeRoot()) {
       case CHAR, VARCHAR -> StringData.fromString(value.toString());
-      case BOOLEAN -> value;
+      case BOOLEAN -> value instanceof GenericRecord ? Boolean.TRUE : value;
       case TINYINT -> ((Number) value).byteValue();
       case SMALLINT -> ((Number) value).shortValue();
       case INTEGER -> value instanceof LocalDate date ? (int) date.toEpochDay()

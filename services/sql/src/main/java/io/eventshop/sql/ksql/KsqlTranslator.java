@@ -706,9 +706,9 @@ public final class KsqlTranslator {
         String text;
         if (token.isSymbol("->")) {
           text = ".";
-        } else if (token.is("WINDOWSTART")) {
+        } else if (token.is("WINDOWSTART") && (previous == null || !previous.is("AS"))) {
           text = "window_start";
-        } else if (token.is("WINDOWEND")) {
+        } else if (token.is("WINDOWEND") && (previous == null || !previous.is("AS"))) {
           text = "window_end";
         } else if (token.kind() == Token.Kind.WORD && i + 1 < to
             && tokens.get(i + 1).isSymbol("(")

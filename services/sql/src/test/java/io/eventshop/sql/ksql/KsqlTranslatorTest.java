@@ -79,12 +79,12 @@ class KsqlTranslatorTest {
   @Test
   void tumblingWindowBecomesTheWindowTableFunction() {
     var statement = (PushQuery) translator.translateOne("""
-        SELECT customerId, COUNT(*) AS orders, WINDOWSTART AS ws FROM orders_s
+        SELECT customerId, COUNT(*) AS orders, WINDOWSTART AS windowStart FROM orders_s
         WINDOW TUMBLING (SIZE 30 SECONDS) GROUP BY customerId HAVING COUNT(*) > 2
         EMIT CHANGES;""");
 
     assertThat(statement.query().flinkSql()).isEqualTo("SELECT customerId, COUNT(*) AS orders, "
-        + "window_start AS ws FROM TABLE(TUMBLE(TABLE `orders_s`, DESCRIPTOR(ROWTIME), "
+        + "window_start AS windowStart FROM TABLE(TUMBLE(TABLE `orders_s`, DESCRIPTOR(ROWTIME), "
         + "INTERVAL '30' SECOND)) AS orders_s GROUP BY customerId, window_start, window_end "
         + "HAVING COUNT(*) > 2");
     assertThat(statement.query().windowed()).isTrue();
