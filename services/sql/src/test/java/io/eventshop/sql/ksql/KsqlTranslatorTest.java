@@ -253,4 +253,14 @@ class KsqlTranslatorTest {
         .hasMessage("line 3:22: expected CHANGES but found 'LATER'")
         .extracting(e -> ((KsqlException) e).line()).isEqualTo(3);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"customers-in-switzerland.sql",
+      "fraud.sql", "enriched-orders.sql"})
+  void theExamplesTranslate(String file) throws Exception {
+    String script = java.nio.file.Files.readString(java.nio.file.Path.of("examples", file));
+
+    assertThat(translator.translate(script)).isNotEmpty()
+        .noneMatch(statement -> statement instanceof FlinkSql);
+  }
 }
