@@ -69,6 +69,7 @@ class GatewayIT {
     assertThat(gateway.get("/api/search?q=mug").body()).contains("\"service\":\"search\"");
     assertThat(gateway.get("/api/search/suggest?q=mu").body())
         .contains("\"service\":\"search\"");
+    assertThat(gateway.get("/api/sql/info").body()).contains("\"service\":\"sql\"");
     assertThat(customer.requestTo("/api/customers/c-1")).isNotNull();
     assertThat(order.requestTo("/api/orders/o-1")).isNotNull();
   }

@@ -143,7 +143,13 @@ public final class FlinkEnvironment implements AutoCloseable {
   @Override
   public void close() throws Exception {
     if (miniCluster != null) {
-      miniCluster.close();
+      // Bounded: in a JVM that is shutting down the mini-cluster's close was seen to hang past
+      // the launcher's 30 s before SIGKILL (Pekko cannot add its own shutdown hook by then).
+      try {
+        miniCluster.closeAsync().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        log.warn("the flink mini-cluster did not stop within 10 s; leaving it to the JVM's exit");
+      }
     }
   }
 }
