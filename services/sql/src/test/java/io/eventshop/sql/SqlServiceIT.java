@@ -60,6 +60,9 @@ class SqlServiceIT {
   private static final String ADA = "ada-" + RUN;
   private static final String BOB = "bob-" + RUN;
   private static final String OUTPUT = "sql-it-frequent-" + RUN;
+  private static final String APPLICATION = "sql-it-" + RUN;
+  private static final java.nio.file.Path STATE = InProcessService.freshStateDir("sql-it");
+  private static long t0;
 
   private static ConfigurableApplicationContext app;
 
@@ -68,7 +71,7 @@ class SqlServiceIT {
     SharedKafka.createTopics(Topics.all());
     // Ten minutes ago, on a 30-second boundary: two windows of orders, then one record in every
     // partition two minutes later, which moves each partition's watermark past both windows.
-    long t0 = (Instant.now().minusSeconds(600).toEpochMilli() / 30_000) * 30_000;
+    t0 = (Instant.now().minusSeconds(600).toEpochMilli() / 30_000) * 30_000;
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
@@ -81,14 +84,21 @@ class SqlServiceIT {
         send(producer, partition, "closer-" + RUN, t0 + 120_000);
       }
     }
+    app = startApp();
+  }
+
+  /** The service on the class's application name and state directory, once healthy. */
+  private static ConfigurableApplicationContext startApp() {
     long started = System.nanoTime();
-    app = InProcessService.start(new SpringApplicationBuilder(SqlApplication.class), "sql-it");
-    String url = InProcessService.baseUrl(app);
+    ConfigurableApplicationContext service = InProcessService.startAs(
+        new SpringApplicationBuilder(SqlApplication.class), APPLICATION, STATE);
+    String url = InProcessService.baseUrl(service);
     await().atMost(START).until(() -> HTTP.send(HttpRequest.newBuilder(
         URI.create(url + "/actuator/health")).GET().build(),
         HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     System.out.printf("sql-it: the service was healthy %d ms after its start%n",
         (System.nanoTime() - started) / 1_000_000);
+    return service;
   }
 
   @AfterAll
@@ -171,6 +181,28 @@ class SqlServiceIT {
     assertThat(get("/info").body()).contains("KsqlServerInfo", "Apache Flink 2.3");
     assertThat(get("/v3/api-docs").body()).contains("\"title\":\"SQL API\"", "/ksql",
         "/query-stream");
+  }
+
+  @Test
+  @Order(4)
+  void aRestartResumesThePersistentQueryWithNoDuplicateAndNoMissingRow() throws Exception {
+    app.close();
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+      send(producer, null, ADA, t0 + 151_000);
+      send(producer, null, ADA, t0 + 170_000);
+      for (int partition = 0; partition < Topics.ORDERS.partitions(); partition++) {
+        send(producer, partition, "closer-" + RUN, t0 + 300_000);
+      }
+    }
+    app = startApp();
+
+    assertThat(get("/info").body()).contains("\"persistentQueries\":1");
+    // The windows of before the restart once each; the closers' window and Ada's new one once.
+    await().atMost(WAIT).untilAsserted(() -> assertThat(counts())
+        .containsExactlyInAnyOrder(ADA + "=3", BOB + "=1", ADA + "=1",
+            "closer-" + RUN + "=" + Topics.ORDERS.partitions(), ADA + "=2"));
   }
 
   /** The output topic's rows as customer=count. */
