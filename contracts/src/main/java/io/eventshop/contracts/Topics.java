@@ -128,6 +128,14 @@ public final class Topics {
   public static final TopicSpec CONNECT_STATUS = connectStore("connect-status",
       "connector and task states", QUIET);
 
+  /**
+   * The sql service's catalogue of streams, tables and persistent queries (their statements,
+   * keyed by name): one partition, read whole at every start of the service.
+   */
+  public static final TopicSpec SQL_CATALOGUE = new TopicSpec("sql-catalogue", Kind.INFRASTRUCTURE,
+      "stream, table or query name", "its statement (JSON)", 1, PRODUCTION_REPLICAS,
+      PRODUCTION_MIN_INSYNC, CleanupPolicy.COMPACT, TopicSpec.FOREVER, TopicSpec.UNLIMITED);
+
   /** The schema registry's store: one partition keeps a single order of registrations. */
   public static final TopicSpec SCHEMAS = new TopicSpec("_schemas", Kind.INFRASTRUCTURE,
       "registry key", "registry record", 1, PRODUCTION_REPLICAS, PRODUCTION_MIN_INSYNC,
@@ -159,7 +167,7 @@ public final class Topics {
     List<TopicSpec> all = new ArrayList<>(BUSINESS);
     BUSINESS.forEach(topic -> all.add(deadLetterOf(topic)));
     all.addAll(List.of(CRM_CUSTOMER, deadLetterOf(CRM_CUSTOMER), CRM_ADDRESS,
-        deadLetterOf(CRM_ADDRESS), CONNECT_CONFIGS, CONNECT_OFFSETS, CONNECT_STATUS));
+        deadLetterOf(CRM_ADDRESS), CONNECT_CONFIGS, CONNECT_OFFSETS, CONNECT_STATUS, SQL_CATALOGUE));
     all.add(SCHEMAS);
     return List.copyOf(all);
   }

@@ -59,10 +59,11 @@ class ApiDocsIT {
         .containsEntry("order", "/api-docs/order")
         .containsEntry("analytics", "/api-docs/analytics")
         .containsEntry("search", "/api-docs/search")
+        .containsEntry("sql", "/api-docs/sql")
         .containsEntry("invoice", "/api-docs/invoice")
         .containsEntry("schema-registry", "/api-docs/schema-registry")
         .containsEntry("gateway", "/v3/api-docs")
-        .hasSize(9);
+        .hasSize(10);
     HttpResponse<String> ui = gateway.get("/swagger-ui.html");
     assertThat(ui.statusCode()).isEqualTo(302);
     String page = ui.headers().firstValue("Location").orElseThrow();

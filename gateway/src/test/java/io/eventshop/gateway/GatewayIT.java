@@ -41,6 +41,9 @@ class GatewayIT {
         "--eventshop.gateway.services.customer=" + customer.url(),
         "--eventshop.gateway.services.order=" + order.url(),
         "--eventshop.gateway.services.stock=http://127.0.0.1:" + closedPort,
+        // not the defaults (8160, 8170), where another run's services may listen
+        "--eventshop.gateway.services.search=http://127.0.0.1:" + closedPort,
+        "--eventshop.gateway.services.sql=http://127.0.0.1:" + closedPort,
         "--eventshop.gateway.links.legacy-crm=http://127.0.0.1:8190");
   }
 
@@ -69,6 +72,7 @@ class GatewayIT {
     assertThat(gateway.get("/api/search?q=mug").body()).contains("\"service\":\"search\"");
     assertThat(gateway.get("/api/search/suggest?q=mu").body())
         .contains("\"service\":\"search\"");
+    assertThat(gateway.get("/api/sql/info").body()).contains("\"service\":\"sql\"");
     assertThat(customer.requestTo("/api/customers/c-1")).isNotNull();
     assertThat(order.requestTo("/api/orders/o-1")).isNotNull();
   }

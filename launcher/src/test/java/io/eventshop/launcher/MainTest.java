@@ -70,7 +70,7 @@ class MainTest {
     assertThat(Main.run("up", "--home", home.toString(), "--only", "shop,shoop")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("--only shoop: no such"
         + " component or group (components: kafka, schema-registry, product, customer, stock,"
-        + " order, analytics, search, gateway, postgres, legacy-crm, connect; groups: legacy,"
+        + " order, analytics, search, sql, gateway, postgres, legacy-crm, connect; groups: legacy,"
         + " shop)");
   }
 

@@ -44,6 +44,8 @@ public class Routes {
             .metadata(SERVICE, "analytics").uri("lb://analytics"))
         .route("search", r -> r.path("/api/search", "/api/search/**")
             .metadata(SERVICE, "search").uri("lb://search"))
+        .route("sql", r -> r.path("/api/sql/**")
+            .metadata(SERVICE, "sql").uri("lb://sql"))
         .build();
   }
 }

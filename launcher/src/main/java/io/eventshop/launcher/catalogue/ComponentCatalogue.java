@@ -50,6 +50,8 @@ public final class ComponentCatalogue {
       service("analytics", 8150),
       // the search sink and its API: a derived view, not needed to shop (yet), so not in "shop"
       service("search", 8160),
+      // streaming SQL (KSQL on Flink) over the topics: a tool beside the shop, not in "shop"
+      service("sql", 8170),
       // routes to whichever services run; started with them, not after them
       springBoot("gateway", ComponentKind.GATEWAY, 8080,
           SpringBootApp.module("gateway").withArguments(GatewayRoutes::arguments),

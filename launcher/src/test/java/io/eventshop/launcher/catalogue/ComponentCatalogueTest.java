@@ -18,7 +18,8 @@ class ComponentCatalogueTest {
   @Test
   void listsTheBrokerTheRegistryTheServicesTheGatewayAndTheLegacyCrmWithItsDatabase() {
     assertThat(SHOP.names()).containsExactly("kafka", "schema-registry", "product", "customer",
-        "stock", "order", "analytics", "search", "gateway", "postgres", "legacy-crm", "connect");
+        "stock", "order", "analytics", "search", "sql", "gateway", "postgres", "legacy-crm",
+        "connect");
     assertThat(SHOP.expand("shop")).contains(List.of("kafka", "schema-registry", "product",
         "customer", "stock", "order", "gateway"));
     assertThat(SHOP.expand("legacy")).contains(List.of("postgres", "legacy-crm", "connect"));
@@ -50,7 +51,7 @@ class ComponentCatalogueTest {
   @Test
   void declaresEveryDefaultPortOnceAndNoPortTwice() {
     assertThat(SHOP.all()).extracting(ComponentSpec::port)
-        .containsExactly(9092, 8081, 8110, 8120, 8130, 8140, 8150, 8160, 8080, 15432, 8190, 8083)
+        .containsExactly(9092, 8081, 8110, 8120, 8130, 8140, 8150, 8160, 8170, 8080, 15432, 8190, 8083)
         .doesNotHaveDuplicates()
         .doesNotContain(ComponentCatalogue.KAFKA_CONTROLLER_PORT);
   }
@@ -59,7 +60,7 @@ class ComponentCatalogueTest {
   void startsTheServicesAfterTheRegistryAndTheRegistryAfterKafka() {
     assertThat(SHOP.byName("schema-registry").orElseThrow().needs()).containsExactly("kafka");
     for (String service : List.of("product", "customer", "stock", "order", "analytics",
-        "search", "gateway")) {
+        "search", "sql", "gateway")) {
       assertThat(SHOP.byName(service).orElseThrow().needs())
           .containsExactly("kafka", "schema-registry");
     }
@@ -74,7 +75,7 @@ class ComponentCatalogueTest {
   @Test
   void restartsTheServicesAndTheDatabaseButNotTheBrokerThatHoldsTheirState() {
     assertThat(SHOP.all()).filteredOn(ComponentSpec::restartsOnCrash)
-        .extracting(ComponentSpec::name).doesNotContain("kafka").hasSize(11);
+        .extracting(ComponentSpec::name).doesNotContain("kafka").hasSize(12);
   }
 
   @Test

@@ -32,8 +32,8 @@ class LaunchPlanTest {
     assertThat(waveNames(shop(OWN_BROKER, Map.of(), Map.of()))).containsExactly(
         List.of("kafka", "postgres"),
         List.of("schema-registry", "legacy-crm"),
-        List.of("product", "customer", "stock", "order", "analytics", "search", "gateway",
-            "connect"));
+        List.of("product", "customer", "stock", "order", "analytics", "search", "sql",
+            "gateway", "connect"));
   }
 
   @Test
@@ -84,6 +84,7 @@ class LaunchPlanTest {
             tuple("order", 8140, "--port order=PORT"),
             tuple("analytics", 8150, "--port analytics=PORT"),
             tuple("search", 8160, "--port search=PORT"),
+            tuple("sql", 8170, "--port sql=PORT"),
             tuple("gateway", 8080, "--port gateway=PORT"),
             tuple("connect", 8083, "--port connect=PORT"));
   }
