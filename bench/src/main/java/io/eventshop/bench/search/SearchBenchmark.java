@@ -81,6 +81,11 @@ public final class SearchBenchmark implements Callable<Integer> {
       description = "Queries per second, one phase each (default ${DEFAULT-VALUE}).")
   private List<Double> rates;
 
+  @Option(names = "--clients", split = ",", defaultValue = "1,4",
+      description = "Closed-loop clients, one phase each, before the open loop: what the"
+          + " service sustains (default ${DEFAULT-VALUE}).")
+  private List<Integer> clients;
+
   @Option(names = "--duration", defaultValue = "30",
       description = "Seconds per query phase (default ${DEFAULT-VALUE}).")
   private int durationSeconds;
@@ -108,6 +113,11 @@ public final class SearchBenchmark implements Callable<Integer> {
     }
     reindex(search);
     System.out.printf("queries: straight to %s, %d s per phase%n", search, durationSeconds);
+    for (int count : clients) {
+      for (boolean fuzzy : new boolean[] {false, true}) {
+        closedLoop(search, vocabulary, count, fuzzy);
+      }
+    }
     for (double rate : rates) {
       for (boolean fuzzy : new boolean[] {false, true}) {
         queries(search, vocabulary, rate, fuzzy);
@@ -209,6 +219,53 @@ public final class SearchBenchmark implements Callable<Integer> {
     System.out.printf("%-5s at %4.0f/s: %,d queries (%,.0f/s answered), p50 %.1f ms, p99 %.1f ms,"
             + " max %.1f ms, %,d with hits, %,d failed%n", fuzzy ? "fuzzy" : "exact", rate, sent,
         latency.count() / seconds, latency.p50Ms(), latency.p99Ms(), latency.maxMs(), hits.get(),
+        failed.get());
+  }
+
+  /** {@code count} clients, each sending its next query when the last is answered. */
+  private void closedLoop(String search, List<String> vocabulary, int count, boolean fuzzy)
+      throws Exception {
+    Histogram micros = LatencySummary.newHistogram();
+    AtomicLong failed = new AtomicLong();
+    List<String> queries = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      String word = pick(vocabulary);
+      queries.add(fuzzy ? typo(word) : word);
+    }
+    AtomicLong next = new AtomicLong();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < count; c++) {
+      Thread client = new Thread(() -> {
+        while (System.nanoTime() < end) {
+          String query = queries.get((int) (next.getAndIncrement() % queries.size()));
+          long sent = System.nanoTime();
+          try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(search
+                    + "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                    + "&size=10")).timeout(QUERY_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+              failed.incrementAndGet();
+            }
+          } catch (Exception e) {
+            failed.incrementAndGet();
+          }
+          synchronized (micros) {
+            micros.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+          }
+        }
+      });
+      client.start();
+      threads.add(client);
+    }
+    for (Thread client : threads) {
+      client.join();
+    }
+    LatencySummary latency = LatencySummary.of(micros);
+    System.out.printf("%-5s %d client(s), closed loop: %,.1f queries/s, p50 %.1f ms, p99 %.1f ms,"
+            + " %,d failed%n", fuzzy ? "fuzzy" : "exact", count,
+        latency.count() / (double) durationSeconds, latency.p50Ms(), latency.p99Ms(),
         failed.get());
   }
 
