@@ -19,6 +19,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +63,7 @@ class SqlServiceIT {
   private static final String BOB = "bob-" + RUN;
   private static final String OUTPUT = "sql-it-frequent-" + RUN;
   private static final String APPLICATION = "sql-it-" + RUN;
-  private static final java.nio.file.Path STATE = InProcessService.freshStateDir("sql-it");
+  private static final Path STATE = InProcessService.freshStateDir("sql-it");
   private static long t0;
 
   private static ConfigurableApplicationContext app;
@@ -187,6 +189,14 @@ class SqlServiceIT {
   @Order(4)
   void aRestartResumesThePersistentQueryWithNoDuplicateAndNoMissingRow() throws Exception {
     app.close();
+    // One run of the query so far, so one job's checkpoints: the push queries checkpointed apart.
+    try (var queries = Files.list(STATE.resolve("flink/checkpoints"))) {
+      Path query = queries.filter(path -> path.getFileName().toString()
+          .startsWith("CTAS_FREQUENT_")).findFirst().orElseThrow();
+      try (var runs = Files.list(query)) {
+        assertThat(runs).hasSize(1);
+      }
+    }
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {

@@ -121,6 +121,8 @@ public final class FlinkEnvironment implements AutoCloseable {
     client.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
     client.setString("execution.checkpointing.externalized-checkpoint-retention",
         "RETAIN_ON_CANCELLATION");
+    // Two, so that a run stopped while the newest was being written still has one to resume from.
+    client.setString("execution.checkpointing.num-retained", "2");
     client.setString("execution.checkpointing.dir", stateDir.resolve("checkpoints").toUri().toString());
     client.setString("state.backend.type", "hashmap");
     client.setString("parallelism.default", "1");

@@ -11,9 +11,7 @@ import io.eventshop.sql.ksql.KsqlStatement.SourceKind;
 import io.eventshop.sql.ksql.KsqlTranslator;
 import io.eventshop.sql.ksql.Query;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,10 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.flink.core.execution.JobClient;
 import io.eventshop.sql.format.AvroColumns;
+import org.apache.flink.table.api.PlanReference;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.catalog.ResolvedSchema;
@@ -73,7 +71,7 @@ public final class SqlEngine implements AutoCloseable {
   private final Admin admin;
   private final CatalogueStore store;
   private final SourceDdl ddl;
-  private final Path checkpoints;
+  private final QueryCheckpoints checkpoints;
   private final Map<String, Source> sources = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, PersistentQuery> queries = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, PushRows> pushQueries = new ConcurrentHashMap<>();
@@ -86,7 +84,7 @@ public final class SqlEngine implements AutoCloseable {
     this.admin = admin;
     this.store = store;
     this.ddl = ddl;
-    this.checkpoints = checkpoints;
+    this.checkpoints = new QueryCheckpoints(checkpoints);
   }
 
   /** A translator for a session with {@code properties} (auto.offset.reset). */
@@ -126,12 +124,23 @@ public final class SqlEngine implements AutoCloseable {
     for (Map<String, Object> entry : toResume) {
       String id = (String) entry.get("id");
       nextQuery = Math.max(nextQuery, number(id) + 1);
-      JobClient job = submit(id, (String) entry.get("insert"), latestCheckpoint(id));
+      JobClient job = resume(id, planOf(entry));
       queries.put(id, new PersistentQuery(id, (String) entry.get("sink"),
           (String) entry.get("statement"), (String) entry.get("insert"), job));
     }
     log.info("catalogue restored: {} sources, {} persistent queries resumed", sources.size(),
         queries.size());
+  }
+
+  /** The plan of a catalogue entry; an entry of a version that kept no plan gets one now. */
+  private String planOf(Map<String, Object> entry) {
+    if (entry.get("plan") instanceof String plan) {
+      return plan;
+    }
+    Map<String, Object> planned = new LinkedHashMap<>(entry);
+    planned.put("plan", compile((String) entry.get("insert")));
+    store.put("query/" + entry.get("id"), planned);
+    return (String) planned.get("plan");
   }
 
   /** Runs one statement that is not a push query; its answer in ksqlDB's shape. */
@@ -192,7 +201,7 @@ public final class SqlEngine implements AutoCloseable {
     try {
       result = FlinkEnvironment.onFlinkThread(() -> {
         requireSources(push, push.query());
-        return tables().executeSql(sql);
+        return withJobSettings(pushQuerySettings(), () -> tables().executeSql(sql));
       });
     } catch (StatementFailed e) {
       throw e;
@@ -346,7 +355,8 @@ public final class SqlEngine implements AutoCloseable {
   }
 
   private void startQuery(String id, String sink, String statement, String insert) {
-    JobClient job = submit(id, insert, Optional.empty());
+    String plan = compile(insert);
+    JobClient job = submit(id, plan, Optional.empty());
     queries.put(id, new PersistentQuery(id, sink, statement, insert, job));
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("type", "query");
@@ -354,49 +364,101 @@ public final class SqlEngine implements AutoCloseable {
     entry.put("sink", sink);
     entry.put("statement", statement);
     entry.put("insert", insert);
+    entry.put("plan", plan);
     store.put("query/" + id, entry);
     log.info("persistent query {} started, job {}", id, job.getJobID());
   }
 
+  /**
+   * The query's compiled plan, kept in the catalogue and run again on every start. Its operators
+   * carry the plan's ids as uids, so a checkpoint maps onto the next run's job; planned afresh from
+   * the SQL, the same query was seen to come out with other operator ids under load, and Flink
+   * then refuses the checkpoint ("Cannot map checkpoint/savepoint state for operator …").
+   */
+  private String compile(String insert) {
+    return tables().compilePlanSql(insert).asJsonString();
+  }
+
   /** Submits a persistent query's job, from {@code checkpoint} if there is one. */
-  private JobClient submit(String id, String insert, Optional<Path> checkpoint) {
-    TableEnvironment tables = tables();
-    Path dir = checkpoints.resolve(id);
-    tables.getConfig().set("execution.checkpointing.dir", dir.toUri().toString());
-    tables.getConfig().set("pipeline.name", id);
+  private JobClient submit(String id, String plan, Optional<Path> checkpoint) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("execution.checkpointing.dir", checkpoints.directoryOf(id).toUri().toString());
+    settings.put("pipeline.name", id);
     checkpoint.ifPresent(path -> {
-      tables.getConfig().set("execution.state-recovery.path", path.toUri().toString());
+      settings.put("execution.state-recovery.path", path.toUri().toString());
       log.info("query {} resumes from {}", id, path);
     });
+    return withJobSettings(settings, () -> tables().loadPlan(PlanReference.fromJsonString(plan))
+        .execute().getJobClient().orElseThrow());
+  }
+
+  /**
+   * A push query has nothing to resume: its checkpoints go to a directory of their own and are
+   * deleted when it ends. (It cannot run without checkpoints: Flink refuses an interval of 0 once
+   * the environment has one. Its rows therefore wait for the next checkpoint, up to 2 s.)
+   */
+  private Map<String, String> pushQuerySettings() {
+    return Map.of("execution.checkpointing.dir", checkpoints.pushQueryDirectory().toUri().toString(),
+        "execution.checkpointing.externalized-checkpoint-retention", "DELETE_ON_CANCELLATION");
+  }
+
+  /**
+   * Runs {@code submit} with {@code settings} on top of the environment's, then takes them off
+   * again: the table environment is shared, and a setting left behind by one job would apply to
+   * the next (a push query once checkpointed into a persistent query's directory, and the next
+   * start of that query tried to resume from the push query's checkpoint).
+   */
+  private <T> T withJobSettings(Map<String, String> settings, java.util.function.Supplier<T> submit) {
+    settings.forEach(tables().getConfig()::set);
     try {
-      return tables.executeSql(insert).getJobClient().orElseThrow();
+      return submit.get();
     } finally {
-      tables.getConfig().getConfiguration().removeKey("execution.state-recovery.path");
-      tables.getConfig().getConfiguration().removeKey("pipeline.name");
+      settings.keySet().forEach(tables().getConfig().getConfiguration()::removeKey);
     }
   }
 
-  /** The newest completed checkpoint of query {@code id}: {@code <dir>/<job>/chk-N}. */
-  private Optional<Path> latestCheckpoint(String id) {
-    Path dir = checkpoints.resolve(id);
-    if (!Files.isDirectory(dir)) {
-      return Optional.empty();
+  /**
+   * Submits persistent query {@code id} from its newest checkpoint. A checkpoint whose files
+   * cannot be read (a run stopped while Flink was writing or discarding it) never completed, so
+   * its output was never committed: resuming from the one before it duplicates nothing.
+   */
+  private JobClient resume(String id, String plan) {
+    List<Path> candidates = checkpoints.newestFirst(id);
+    if (candidates.isEmpty()) {
+      return submit(id, plan, Optional.empty());
     }
-    try (Stream<Path> files = Files.walk(dir, 3)) {
-      return files.filter(path -> path.getFileName().toString().equals("_metadata"))
-          .map(Path::getParent)
-          .filter(path -> path.getFileName().toString().startsWith("chk-"))
-          .max(Comparator.comparing(path -> {
-            try {
-              return Files.getLastModifiedTime(path.resolve("_metadata")).toInstant();
-            } catch (IOException e) {
-              return Instant.EPOCH;
-            }
-          }));
-    } catch (IOException e) {
-      log.warn("cannot read the checkpoints of {}: {}", id, e.toString());
-      return Optional.empty();
+    RuntimeException unreadable = null;
+    for (Path checkpoint : candidates) {
+      try {
+        return submit(id, plan, Optional.of(checkpoint));
+      } catch (RuntimeException e) {
+        if (!causedByIo(e)) {
+          throw e;
+        }
+        log.warn("query {} cannot resume from {} ({}); trying the checkpoint before it", id,
+            checkpoint, rootCause(e));
+        unreadable = e;
+      }
     }
+    throw new IllegalStateException("query " + id + " cannot resume from any of its checkpoints "
+        + candidates + ": " + rootCause(unreadable), unreadable);
+  }
+
+  private static boolean causedByIo(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.toString();
   }
 
   private void createTopic(KsqlStatement statement, String topic, int partitions) {
@@ -582,8 +644,12 @@ public final class SqlEngine implements AutoCloseable {
     for (PersistentQuery query : queries()) {
       try {
         query.job().cancel().get(10, TimeUnit.SECONDS);
+        // A cancel is acknowledged before the job ends: wait for its end, so that no checkpoint
+        // is still being written or discarded when the next run looks for the newest one.
+        query.job().getJobExecutionResult().handle((result, failure) -> null)
+            .get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
-        log.debug("cancelling {}: {}", query.id(), e.toString());
+        log.warn("stopping persistent query {}: {}", query.id(), e.toString());
       }
     }
   }
