@@ -275,6 +275,11 @@ class SearchServiceIT {
     await().atMost(START).until(() -> HTTP.send(HttpRequest.newBuilder(
         URI.create(url + "/actuator/health")).GET().build(),
         HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+    // One query first: the first one loads the query path's classes (seconds on a busy machine),
+    // which is no part of how soon a change becomes searchable.
+    await().atMost(START).until(() -> HTTP.send(HttpRequest.newBuilder(
+        URI.create(url + "/api/search?q=warm*")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     return started;
   }
 

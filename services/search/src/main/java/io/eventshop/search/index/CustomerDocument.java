@@ -1,9 +1,6 @@
 package io.eventshop.search.index;
 
 import static org.hibernate.search.engine.backend.types.Aggregable.YES;
-import static org.hibernate.search.engine.backend.types.Highlightable.PLAIN;
-import static org.hibernate.search.engine.backend.types.Highlightable.UNIFIED;
-import static org.hibernate.search.engine.backend.types.TermVector.WITH_POSITIONS_OFFSETS;
 
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
@@ -23,18 +20,15 @@ public record CustomerDocument(
     @KeywordField(name = "id_keyword")
     String id,
 
-    @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-        highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
+    @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES)
     @KeywordField(name = "name_sort", normalizer = Analysis.SORT, sortable = Sortable.YES)
     String name,
 
-    @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-        highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
+    @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES)
     @KeywordField(name = "email_keyword", normalizer = Analysis.SORT)
     String email,
 
-    @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-        highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
+    @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES)
     String city,
 
     @KeywordField(projectable = Projectable.YES, aggregable = YES)

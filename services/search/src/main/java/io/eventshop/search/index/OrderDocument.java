@@ -1,9 +1,6 @@
 package io.eventshop.search.index;
 
 import static org.hibernate.search.engine.backend.types.Aggregable.YES;
-import static org.hibernate.search.engine.backend.types.Highlightable.PLAIN;
-import static org.hibernate.search.engine.backend.types.Highlightable.UNIFIED;
-import static org.hibernate.search.engine.backend.types.TermVector.WITH_POSITIONS_OFFSETS;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,12 +28,10 @@ public record OrderDocument(
     @KeywordField(projectable = Projectable.YES)
     String customerId,
 
-    @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-        highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
+    @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES)
     String customerName,
 
-    @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-        highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
+    @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES)
     List<String> productNames,
 
     @KeywordField(projectable = Projectable.YES)

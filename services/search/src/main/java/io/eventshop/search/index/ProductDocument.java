@@ -1,9 +1,6 @@
 package io.eventshop.search.index;
 
 import static org.hibernate.search.engine.backend.types.Aggregable.YES;
-import static org.hibernate.search.engine.backend.types.Highlightable.PLAIN;
-import static org.hibernate.search.engine.backend.types.Highlightable.UNIFIED;
-import static org.hibernate.search.engine.backend.types.TermVector.WITH_POSITIONS_OFFSETS;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,19 +32,14 @@ public final class ProductDocument {
   @DocumentId
   private final String sku;
 
-  // Highlighted fields keep their offsets in term vectors (here and in the other documents):
-  // without them the unified highlighter analyses each hit's text again in a memory index, which
-  // under fuzzy queries at a few hundred a second was the service's bottleneck.
-  @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-      highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
+  @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES)
   @FullTextField(name = "name_stemmed", analyzer = Analysis.STEMMED)
   @FullTextField(name = "name_suggest", analyzer = Analysis.AUTOCOMPLETE,
       searchAnalyzer = Analysis.PLAIN)
   @KeywordField(name = "name_sort", normalizer = Analysis.SORT, sortable = Sortable.YES)
   private final String name;
 
-  @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES,
-      highlightable = {PLAIN, UNIFIED}, termVector = WITH_POSITIONS_OFFSETS)
+  @FullTextField(analyzer = Analysis.PLAIN, projectable = Projectable.YES)
   @FullTextField(name = "description_stemmed", analyzer = Analysis.STEMMED)
   private final String description;
 

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.MatchPredicateFieldMoreStep;
 import org.hibernate.search.engine.search.predicate.dsl.MatchPredicateMatchingStep;
@@ -265,9 +264,7 @@ public final class SearchIndex implements AutoCloseable {
           .select(f -> f.composite()
               .from(projections(f, schema).toArray(ProjectionFinalStep<?>[]::new)).asList())
           .where(f -> predicate(f, request, schema))
-          .sort(f -> sort(f, request, schema))
-          .highlighter(h -> h.unified().tag("<em>", "</em>").encoder(HighlighterEncoder.HTML)
-              .numberOfFragments(3));
+          .sort(f -> sort(f, request, schema));
       termKeys.forEach((field, key) -> query.aggregation(key,
           f -> f.terms().field(field, String.class).maxTermCount(FACET_VALUES)));
       if (request.type() == DocumentType.PRODUCT) {
@@ -288,8 +285,9 @@ public final class SearchIndex implements AutoCloseable {
             new FacetCount("true", stock.getOrDefault(true, 0L)),
             new FacetCount("false", stock.getOrDefault(false, 0L))));
       }
-      List<Hit> hits = result.hits().stream().map(row -> hit(request.type(), schema, row))
-          .toList();
+      Highlighter highlighter = new Highlighter(request.query());
+      List<Hit> hits = result.hits().stream()
+          .map(row -> hit(request.type(), schema, row, highlighter)).toList();
       return new SearchAnswer(request.type().apiName(), result.total().hitCountLowerBound(),
           request.page(), request.size(), hits, facets);
     }
@@ -347,7 +345,6 @@ public final class SearchIndex implements AutoCloseable {
       projections.add(field.multi() ? f.field(field.name(), field.type()).list()
           : f.field(field.name(), field.type()));
     }
-    schema.highlighted().forEach(field -> projections.add(f.highlight(field)));
     return projections;
   }
 
@@ -445,7 +442,8 @@ public final class SearchIndex implements AutoCloseable {
     return f.field(schema.sorts().get(request.sortField())).order(order).then().score();
   }
 
-  private static Hit hit(DocumentType type, Schema schema, List<?> row) {
+  private static Hit hit(DocumentType type, Schema schema, List<?> row,
+                         Highlighter highlighter) {
     String id = (String) row.get(0);
     Float score = (Float) row.get(1);
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -458,9 +456,10 @@ public final class SearchIndex implements AutoCloseable {
     }
     Map<String, List<String>> highlights = new LinkedHashMap<>();
     for (String field : schema.highlighted()) {
-      @SuppressWarnings("unchecked")
-      List<String> fragments = (List<String>) row.get(column++);
-      if (fragments != null && !fragments.isEmpty()) {
+      List<String> fragments = fields.get(field) instanceof List<?> values
+          ? highlighter.fragments(values.stream().map(String::valueOf).toList())
+          : highlighter.fragments((String) fields.get(field));
+      if (!fragments.isEmpty()) {
         highlights.put(field, fragments);
       }
     }
