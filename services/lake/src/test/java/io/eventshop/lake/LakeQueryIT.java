@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * statement it refuses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "eventshop.lake.row-limit=500", "eventshop.lake.time-limit=3s"})
+    "eventshop.lake.row-limit=500", "eventshop.lake.time-limit=3s",
+    "eventshop.lake.refine-every=0s"})
 class LakeQueryIT {
 
   /** Decimals as the service wrote them, not as doubles. */
@@ -153,6 +154,17 @@ class LakeQueryIT {
   void refusesAnythingButOneReadOnlySelectNamingTheReason(String sql, String reason)
       throws Exception {
     assertRefused(post(body(sql)), reason);
+  }
+
+  @Test
+  void refinesNothingWhileTheRawTablesItReadsHaveNoCommit() throws Exception {
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/api/lake/refine"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(answer.body()).findValuesAsString("skipped"))
+        .containsOnly("raw.orders_enriched has no commit yet").hasSize(2);
   }
 
   @Test

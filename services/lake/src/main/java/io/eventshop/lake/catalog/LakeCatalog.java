@@ -10,11 +10,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.mapping.MappingUtil;
+import org.apache.iceberg.mapping.NameMappingParser;
 
 /**
  * The lake's Iceberg tables as the sink commits them (a Hadoop catalog: the warehouse directory
@@ -76,6 +81,27 @@ public final class LakeCatalog {
       throw new UncheckedIOException("cannot plan the files of " + id, e);
     }
     return Optional.of(new LakeTable(zone, name, files));
+  }
+
+  /**
+   * The table {@code zone.name}, made with {@code schema} if the lake has none yet, or given the
+   * columns of {@code schema} it lacks. Its files are read by column name (a name mapping):
+   * files written by DuckDB carry no Iceberg field ids.
+   */
+  public Table tableWith(String zone, String name, Schema schema) {
+    TableIdentifier id = TableIdentifier.of(zone, name);
+    if (!catalog.tableExists(id)) {
+      return catalog.createTable(id, schema, PartitionSpec.unpartitioned(), Map.of(
+          TableProperties.DEFAULT_NAME_MAPPING,
+          NameMappingParser.toJson(MappingUtil.create(schema))));
+    }
+    Table table = catalog.loadTable(id);
+    if (!table.schema().sameSchema(schema)) {
+      table.updateSchema().unionByNameWith(schema).commit();
+      table.updateProperties().set(TableProperties.DEFAULT_NAME_MAPPING,
+          NameMappingParser.toJson(MappingUtil.create(table.schema()))).commit();
+    }
+    return table;
   }
 
   private static String localPath(String location) {

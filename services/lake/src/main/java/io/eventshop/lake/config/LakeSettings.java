@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param timeLimit   how long a query may run before it is cancelled
  * @param memoryLimit DuckDB's memory limit per query ({@code 512MB}); beyond it, it fails
  * @param threads     DuckDB's threads per query
+ * @param refineEvery how often the refined tables are rebuilt from the raw zone, the first time
+ *                    one period after the start; 0: only on demand
  */
 @Validated
 @ConfigurationProperties("eventshop.lake")
@@ -32,7 +34,8 @@ public record LakeSettings(
     @DurationMin(millis = 100) @DurationMax(minutes = 10) @DefaultValue("30s") Duration timeLimit,
     @Pattern(regexp = "\\d+(KB|MB|GB)", message = MEMORY) @DefaultValue("512MB")
     String memoryLimit,
-    @Min(1) @Max(64) @DefaultValue("2") int threads) {
+    @Min(1) @Max(64) @DefaultValue("2") int threads,
+    @DurationMin(millis = 0) @DefaultValue("15m") Duration refineEvery) {
 
   static final String MEMORY = "eventshop.lake.memory-limit must be a size such as 512MB or 2GB";
 }

@@ -1,7 +1,9 @@
 package io.eventshop.lake.config;
 
 import io.eventshop.lake.catalog.LakeCatalog;
+import io.eventshop.lake.query.LakeDatabase;
 import io.eventshop.lake.query.QueryEngine;
+import io.eventshop.lake.refine.Refiner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +17,17 @@ class LakeWiring {
   }
 
   @Bean
-  QueryEngine queryEngine(LakeCatalog lake, LakeSettings settings) {
-    return new QueryEngine(lake, settings);
+  LakeDatabase lakeDatabase(LakeCatalog lake, LakeSettings settings) {
+    return new LakeDatabase(lake, settings);
+  }
+
+  @Bean
+  Refiner refiner(LakeDatabase database) {
+    return new Refiner(database);
+  }
+
+  @Bean
+  QueryEngine queryEngine(LakeDatabase database, LakeSettings settings) {
+    return new QueryEngine(database, settings);
   }
 }

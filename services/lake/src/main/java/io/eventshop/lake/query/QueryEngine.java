@@ -1,39 +1,28 @@
 package io.eventshop.lake.query;
 
-import io.eventshop.lake.catalog.LakeCatalog;
-import io.eventshop.lake.catalog.LakeTable;
-import io.eventshop.lake.catalog.UnsupportedTable;
 import io.eventshop.lake.config.LakeSettings;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 /**
- * Runs one read-only SELECT over the lake in a DuckDB of its own (in memory, gone after the
- * query): the tables the query names become views over the files of their current Iceberg
- * snapshot ({@code raw.orders} = {@code read_parquet([...])}), then DuckDB is locked down (no
- * file outside the lake, no extension loaded or installed, no setting changed) before the query
- * runs, with a row limit and a time limit.
- *
- * <p>A DuckDB per query costs a few milliseconds and sees each table's latest commit; a shared
- * one would need its views replaced under running queries.
+ * Runs one read-only SELECT over the lake in a {@link LakeDatabase} of its own: the tables the
+ * query names become views over their current files, then its configuration is locked (no
+ * setting changed, so the fence around the lake stays) before the query runs, with a row limit
+ * and a time limit.
  */
 public final class QueryEngine implements AutoCloseable {
 
-  private final LakeCatalog lake;
+  private final LakeDatabase database;
   private final LakeSettings settings;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "lake-query-timer");
@@ -41,8 +30,8 @@ public final class QueryEngine implements AutoCloseable {
     return thread;
   });
 
-  public QueryEngine(LakeCatalog lake, LakeSettings settings) {
-    this.lake = lake;
+  public QueryEngine(LakeDatabase database, LakeSettings settings) {
+    this.database = database;
     this.settings = settings;
   }
 
@@ -54,52 +43,13 @@ public final class QueryEngine implements AutoCloseable {
    */
   public QueryAnswer run(String sql) {
     long start = System.nanoTime();
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", duckdbConfig())) {
+    try (Connection duckdb = database.open()) {
       ReadOnlySelect select = ReadOnlySelect.check(sql, duckdb);
-      createViews(duckdb, select);
+      database.showTables(duckdb, select.tables());
       lockDown(duckdb);
       return answer(duckdb, select, start);
     } catch (SQLException e) {
       throw new IllegalStateException("DuckDB failed outside the query", e);
-    }
-  }
-
-  private Properties duckdbConfig() {
-    Properties config = new Properties();
-    config.setProperty("memory_limit", settings.memoryLimit());
-    config.setProperty("threads", Integer.toString(settings.threads()));
-    config.setProperty("autoinstall_known_extensions", "false");
-    config.setProperty("autoload_known_extensions", "false");
-    // rows are fetched as they are read: a query over millions of rows does not materialise them
-    config.setProperty("jdbc_stream_results", "true");
-    return config;
-  }
-
-  private void createViews(Connection duckdb, ReadOnlySelect select) throws SQLException {
-    try (Statement statement = duckdb.createStatement()) {
-      // only the lake's directory is readable from here on, views included
-      statement.execute("SET allowed_directories = [" + literal(lake.warehouse() + "/") + "]");
-      statement.execute("SET enable_external_access = false");
-      for (String zone : List.of("raw", "refined")) {
-        statement.execute("CREATE SCHEMA " + zone);
-      }
-      for (String name : select.tables()) {
-        Optional<LakeTable> table = current(name);
-        if (table.isPresent() && !table.get().files().isEmpty()) {
-          statement.execute("CREATE VIEW " + table.get().qualifiedName() + " AS SELECT * FROM "
-              + "read_parquet([" + table.get().files().stream().map(QueryEngine::literal)
-              .collect(Collectors.joining(", ")) + "], union_by_name = true)");
-        }
-      }
-    }
-  }
-
-  private Optional<LakeTable> current(String qualifiedName) {
-    int dot = qualifiedName.indexOf('.');
-    try {
-      return lake.current(qualifiedName.substring(0, dot), qualifiedName.substring(dot + 1));
-    } catch (UnsupportedTable e) {
-      throw new RefusedQuery("reads " + qualifiedName + ": " + e.getMessage());
     }
   }
 
@@ -152,11 +102,6 @@ public final class QueryEngine implements AutoCloseable {
       }
       throw new RefusedQuery("failed: " + ReadOnlySelect.firstLine(e.getMessage()));
     }
-  }
-
-  /** A SQL string literal. */
-  private static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
   }
 
   @Override
