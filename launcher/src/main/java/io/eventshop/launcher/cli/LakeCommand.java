@@ -7,8 +7,10 @@ import picocli.CommandLine.Spec;
 /** {@code eventshop lake}: what an analyst does with the data lake. */
 @Command(name = "lake", mixinStandardHelpOptions = true,
     description = "Query the data lake (see services/lake/README.md).",
-    subcommands = LakeSqlCommand.class)
+    subcommands = {LakeSqlCommand.class, LakeRefineCommand.class})
 public final class LakeCommand implements Runnable {
+
+  static final String DEFAULT_URL = "http://127.0.0.1:8180";
 
   @Spec
   private CommandSpec spec;
@@ -16,5 +18,11 @@ public final class LakeCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  /** {@code url} if given, else the lake service of the run, else the default, without a "/". */
+  static String service(String url, RunDirectory directory) {
+    return (url != null ? url : directory.urlOf("lake").orElse(DEFAULT_URL))
+        .replaceAll("/+$", "");
   }
 }

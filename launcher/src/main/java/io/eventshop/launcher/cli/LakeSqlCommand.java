@@ -66,8 +66,7 @@ public final class LakeSqlCommand implements Callable<Integer> {
       out.println("cannot read " + file + ": " + e.getMessage());
       return USAGE;
     }
-    String service = (url != null ? url : directory.urlOf("lake").orElse("http://127.0.0.1:8180"))
-        .replaceAll("/+$", "");
+    String service = LakeCommand.service(url, directory);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     for (Statement query : queries) {
       out.println("> " + query.text().strip().replaceAll("\\s+", " ") + ";");

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class LakeSqlCommandTest {
+/** The lake commands against a stand-in lake service. */
+class LakeCommandsTest {
 
   @TempDir
   Path dir;
@@ -29,7 +30,7 @@ class LakeSqlCommandTest {
   private final List<String> received = new ArrayList<>();
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-  /** Answers a COPY with the service's 400, anything else with two rows. */
+  /** Answers a query with COPY with the service's 400, any other with two rows; and refine. */
   @BeforeEach
   void startAStandInLake() throws IOException {
     lake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -46,6 +47,18 @@ class LakeSqlCommandTest {
       exchange.getResponseHeaders().set("Content-Type",
           orders ? "application/json" : "application/problem+json");
       exchange.sendResponseHeaders(orders ? 200 : 400, answer.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(answer);
+      }
+    });
+    lake.createContext("/api/lake/refine", exchange -> {
+      byte[] answer = """
+          [{"table":"refined.daily_revenue","rows":42,"skipped":null,"elapsedMs":310},
+           {"table":"refined.customer_lifetime_value","rows":0,
+            "skipped":"raw.orders_enriched has no commit yet","elapsedMs":2}]"""
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, answer.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(answer);
       }
@@ -93,6 +106,19 @@ class LakeSqlCommandTest {
 
     assertThat(exit).isEqualTo(LakeSqlCommand.NO_SERVICE);
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("does not answer");
+  }
+
+  @Test
+  void refinePrintsEachRefinedTableWithItsRowsOrWhyItWasSkipped() {
+    int exit = new CommandLine(new LakeRefineCommand().printingTo(new PrintStream(printed, true,
+        StandardCharsets.UTF_8))).execute("--url",
+        "http://127.0.0.1:" + lake.getAddress().getPort() + "/");
+
+    assertThat(exit).isEqualTo(LakeRefineCommand.OK);
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .containsPattern("refined.daily_revenue +42 +310")
+        .containsPattern("refined.customer_lifetime_value +0 +2 +raw.orders_enriched has no"
+            + " commit yet");
   }
 
   private int run(String... args) {
