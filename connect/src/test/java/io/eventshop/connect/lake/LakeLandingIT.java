@@ -97,6 +97,7 @@ class LakeLandingIT {
 
   @Test
   void landsEveryRecordExactlyOnceAcrossAWorkerKilledWhileLanding() throws Exception {
+    int landedBeforeTheLoad = landedRows().size();
     AtomicBoolean keepProducing = new AtomicBoolean(true);
     AtomicInteger produced = new AtomicInteger();
     CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
@@ -109,8 +110,9 @@ class LakeLandingIT {
       }
     });
 
-    await("the first commit to raw.products").atMost(LANDING)
-        .until(() -> landedRows().size() > 0);
+    // killed once part of the load is committed and more is on its way
+    await("the first commit of the load to raw.products").atMost(LANDING)
+        .until(() -> landedRows().size() > landedBeforeTheLoad);
     int landedBeforeTheKill = landedRows().size();
     worker.kill();
     worker = startWorker();
