@@ -9,14 +9,17 @@ import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.testing.SharedKafka;
 import io.eventshop.testing.SharedSchemaRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Table;
@@ -143,6 +151,19 @@ class LakeLandingIT {
   }
 
   @Test
+  void aFieldTheContractGainsBecomesAColumnAndOlderRowsReadItAsNull() throws IOException {
+    sendAndWait(productRecord("before-the-new-field"));
+    sendAndWait(new ProducerRecord<>(Topics.PRODUCTS.name(), "with-a-colour",
+        productWithAColour("with-a-colour", "blue")));
+
+    await("raw.products with the column colour").atMost(LANDING)
+        .until(() -> columnOfSku("colour").containsKey("with-a-colour"));
+    Map<String, Object> colours = columnOfSku("colour");
+    assertThat(colours).containsEntry("with-a-colour", "blue")
+        .containsEntry("before-the-new-field", null);
+  }
+
+  @Test
   void tablesArePartitionedByTheDayOfTheirEventTime() {
     sendAndWait(productRecord("partitioned"));
     await("raw.products exists").atMost(LANDING).until(() -> catalog().tableExists(PRODUCTS));
@@ -175,6 +196,49 @@ class LakeLandingIT {
         .setPrice(new BigDecimal("19.90")).setUpdatedAt(Instant.now()).build();
     return new ProducerRecord<>(Topics.PRODUCTS.name(), sku,
         SERDE.serialize(Topics.PRODUCTS.name(), product));
+  }
+
+  /**
+   * A product written with the contract as it would be after gaining an optional field
+   * ({@code colour}), registered like a new schema version, in the wire format.
+   */
+  private static byte[] productWithAColour(String sku, String colour) throws IOException {
+    org.apache.avro.Schema evolved = new org.apache.avro.Schema.Parser().parse(
+        Product.getClassSchema().toString().replaceFirst("\\]\\s*}\\s*$",
+            ", {\"name\": \"colour\", \"type\": [\"null\", \"string\"], \"default\": null}]}"));
+    int id = SharedSchemaRegistry.INSTANCE.register(Topics.PRODUCTS.valueSubject(), evolved);
+    GenericRecord product = new GenericData.Record(evolved);
+    product.put("sku", sku);
+    product.put("name", "Kettle " + sku);
+    product.put("description", "boils water");
+    product.put("category", "Kitchen");
+    product.put("price", ByteBuffer.wrap(new BigDecimal("19.90").unscaledValue().toByteArray()));
+    product.put("updatedAt", Instant.now().toEpochMilli());
+    product.put("colour", colour);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0);
+    out.write(ByteBuffer.allocate(4).putInt(id).array());
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    new GenericDatumWriter<GenericRecord>(evolved).write(product, encoder);
+    encoder.flush();
+    return out.toByteArray();
+  }
+
+  /** {@code column} of raw.products by sku, for the rows that have the column at all. */
+  private static Map<String, Object> columnOfSku(String column) throws IOException {
+    HadoopCatalog catalog = catalog();
+    if (!catalog.tableExists(PRODUCTS)
+        || catalog.loadTable(PRODUCTS).schema().findField(column) == null) {
+      return Map.of();
+    }
+    Map<String, Object> values = new HashMap<>();
+    try (CloseableIterable<Record> records = IcebergGenerics.read(catalog.loadTable(PRODUCTS))
+        .select("sku", column).build()) {
+      for (Record record : records) {
+        values.put((String) record.getField("sku"), record.getField(column));
+      }
+    }
+    return values;
   }
 
   private static void sendAndWait(ProducerRecord<String, byte[]> record) {
