@@ -28,7 +28,8 @@ import java.util.Properties;
  *   <li>{@code --eventshop.connect.port}: the REST port on the loopback interface;</li>
  *   <li>{@code --eventshop.connect.connectors-dir}: the directory of connector JSON files;</li>
  *   <li>{@code --eventshop.connect.variable.<name>=value}: a value of {@code ${name}} in
- *       connector files (database addresses).</li>
+ *       connector files (database addresses, the lake's directory); {@code ${schema.registry.url}}
+ *       and {@code ${kafka.bootstrap.servers}} are the worker's own.</li>
  * </ul>
  *
  * <p>{@code ${crm.database.password}} comes from the environment variable
@@ -91,6 +92,9 @@ public record WorkerSettings(Map<String, String> worker, Path connectorsDir,
       }
     }
     variables.putIfAbsent("schema.registry.url", worker.get("value.converter.schema.registry.url"));
+    // the Iceberg sink makes Kafka clients of its own (its control topic), which are not told
+    // the worker's properties
+    variables.putIfAbsent("kafka.bootstrap.servers", worker.get("bootstrap.servers"));
     // secrets are no arguments (every user of the machine sees those): from the environment
     variables.putIfAbsent("crm.database.password", System.getenv()
         .getOrDefault(PASSWORD_ENV, ""));

@@ -48,6 +48,7 @@ public final class Topics {
   private static final int QUIET = 3;
   private static final long ONE_GIB = 1L << 30;
   private static final long QUARTER_GIB = 1L << 28;
+  private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
 
   // --- customer ---------------------------------------------------------------------------------
   public static final TopicSpec CUSTOMER_EVENTS =
@@ -136,6 +137,27 @@ public final class Topics {
       "stream, table or query name", "its statement (JSON)", 1, PRODUCTION_REPLICAS,
       PRODUCTION_MIN_INSYNC, CleanupPolicy.COMPACT, TopicSpec.FOREVER, TopicSpec.UNLIMITED);
 
+  /**
+   * The Iceberg sink's commit coordination (the lake's raw zone): workers send the files they
+   * wrote and their offsets, the coordinator commits them to the tables and both in one Kafka
+   * transaction, which is what makes the landing exactly once. One partition: one coordinator
+   * reads it in order.
+   */
+  public static final TopicSpec LAKE_CONTROL = new TopicSpec("lake-control", Kind.INFRASTRUCTURE,
+      "none", "Iceberg sink control event (Avro of the sink's own)", 1, PRODUCTION_REPLICAS,
+      PRODUCTION_MIN_INSYNC, CleanupPolicy.DELETE, Duration.ofDays(7).toMillis(),
+      TopicSpec.UNLIMITED);
+
+  /**
+   * The records the lake's landing could not read, from any business topic. Kafka Connect keeps
+   * one dead-letter topic per connector, not per topic: the headers
+   * {@code __connect.errors.topic}, {@code .partition} and {@code .offset} name the source.
+   */
+  public static final TopicSpec LAKE_DEAD_LETTERS = new TopicSpec("lake-raw" + DEAD_LETTER_SUFFIX,
+      Kind.DEAD_LETTER, "the source record's key", "undecodable records of business topics", 1,
+      PRODUCTION_REPLICAS, PRODUCTION_MIN_INSYNC, CleanupPolicy.DELETE,
+      DEAD_LETTER_RETENTION.toMillis(), TopicSpec.UNLIMITED);
+
   /** The schema registry's store: one partition keeps a single order of registrations. */
   public static final TopicSpec SCHEMAS = new TopicSpec("_schemas", Kind.INFRASTRUCTURE,
       "registry key", "registry record", 1, PRODUCTION_REPLICAS, PRODUCTION_MIN_INSYNC,
@@ -147,7 +169,6 @@ public final class Topics {
       VISITOR_SESSIONS, PRODUCT_CONVERSIONS_PER_HOUR, CATEGORY_ACTIVITY_PER_MINUTE,
       SENSOR_READINGS_PER_MINUTE, SENSOR_ALERTS, REVENUE_PER_MINUTE);
 
-  private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
 
   static {
     // Whoever uses the catalogue may decode its value classes.
@@ -167,7 +188,8 @@ public final class Topics {
     List<TopicSpec> all = new ArrayList<>(BUSINESS);
     BUSINESS.forEach(topic -> all.add(deadLetterOf(topic)));
     all.addAll(List.of(CRM_CUSTOMER, deadLetterOf(CRM_CUSTOMER), CRM_ADDRESS,
-        deadLetterOf(CRM_ADDRESS), CONNECT_CONFIGS, CONNECT_OFFSETS, CONNECT_STATUS, SQL_CATALOGUE));
+        deadLetterOf(CRM_ADDRESS), CONNECT_CONFIGS, CONNECT_OFFSETS, CONNECT_STATUS, SQL_CATALOGUE, LAKE_CONTROL,
+        LAKE_DEAD_LETTERS));
     all.add(SCHEMAS);
     return List.copyOf(all);
   }

@@ -22,7 +22,7 @@ class ApiDocsIT {
 
   /** What Swagger UI lists: the services of the run, the schema registry and the gateway. */
   private static final Set<String> DOCUMENTED = Set.of("product", "customer", "stock", "order",
-      "analytics", "search", "sql", "schema-registry", "gateway");
+      "analytics", "search", "sql", "lake", "schema-registry", "gateway");
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
   private static final String VERSION = System.getProperty("eventshop.version", "");
   private static ShopApi api;
@@ -61,7 +61,7 @@ class ApiDocsIT {
   @Test
   void theShopsOperationsDocumentTheirProblemAnswers() {
     for (String service : List.of("product", "customer", "stock", "order", "analytics",
-        "search", "sql")) {
+        "search", "sql", "lake")) {
       JsonNode doc = document(swaggerUrls().get(service));
       assertThat(operations(doc)).as("operations of %s", service).allSatisfy(operation ->
           assertThat(problemStatuses(operation.node())).as("problem answers of %s", operation)

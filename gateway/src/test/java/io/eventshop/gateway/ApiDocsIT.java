@@ -60,10 +60,11 @@ class ApiDocsIT {
         .containsEntry("analytics", "/api-docs/analytics")
         .containsEntry("search", "/api-docs/search")
         .containsEntry("sql", "/api-docs/sql")
+        .containsEntry("lake", "/api-docs/lake")
         .containsEntry("invoice", "/api-docs/invoice")
         .containsEntry("schema-registry", "/api-docs/schema-registry")
         .containsEntry("gateway", "/v3/api-docs")
-        .hasSize(10);
+        .hasSize(11);
     HttpResponse<String> ui = gateway.get("/swagger-ui.html");
     assertThat(ui.statusCode()).isEqualTo(302);
     String page = ui.headers().firstValue("Location").orElseThrow();

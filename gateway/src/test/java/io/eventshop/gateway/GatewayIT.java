@@ -41,9 +41,10 @@ class GatewayIT {
         "--eventshop.gateway.services.customer=" + customer.url(),
         "--eventshop.gateway.services.order=" + order.url(),
         "--eventshop.gateway.services.stock=http://127.0.0.1:" + closedPort,
-        // not the defaults (8160, 8170), where another run's services may listen
+        // not the defaults (8160, 8170, 8180), where another run's services may listen
         "--eventshop.gateway.services.search=http://127.0.0.1:" + closedPort,
         "--eventshop.gateway.services.sql=http://127.0.0.1:" + closedPort,
+        "--eventshop.gateway.services.lake=http://127.0.0.1:" + closedPort,
         "--eventshop.gateway.links.legacy-crm=http://127.0.0.1:8190");
   }
 
@@ -73,6 +74,7 @@ class GatewayIT {
     assertThat(gateway.get("/api/search/suggest?q=mu").body())
         .contains("\"service\":\"search\"");
     assertThat(gateway.get("/api/sql/info").body()).contains("\"service\":\"sql\"");
+    assertThat(gateway.get("/api/lake/query").body()).contains("\"service\":\"lake\"");
     assertThat(customer.requestTo("/api/customers/c-1")).isNotNull();
     assertThat(order.requestTo("/api/orders/o-1")).isNotNull();
   }

@@ -26,7 +26,8 @@ public final class ShopProcess implements AutoCloseable {
   // every component but the broker (moved by its own options) is given a free port, so that
   // runs on one machine do not collide; a component the catalogue gains must be added here
   static final List<String> SERVICES = List.of("schema-registry", "product", "customer",
-      "stock", "order", "analytics", "search", "sql", "gateway", "postgres", "legacy-crm", "connect");
+      "stock", "order", "analytics", "search", "sql", "lake", "gateway", "postgres", "legacy-crm",
+      "connect");
   // generous: on a shared 2-core machine a JVM may take minutes to start
   private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(8);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(20);

@@ -24,17 +24,20 @@ class ConnectorFileTest {
   void readsTheRepositorysConnectorFilesWithEveryPlaceholderFilled() throws IOException {
     Map<String, String> variables = Map.of("crm.database.hostname", "db.example", "crm.database"
         + ".port", "5433", "crm.database.dbname", "crm", "crm.database.user", "debezium",
-        "crm.database.password", "secret", "schema.registry.url", "http://registry:8081");
+        "crm.database.password", "secret", "schema.registry.url", "http://registry:8081",
+        "kafka.bootstrap.servers", "broker:9092", "lake.warehouse", "/data/lake");
 
     List<ConnectorFile> connectors = ConnectorFile.readAll(Path.of("connectors"), variables);
 
-    assertThat(connectors).extracting(ConnectorFile::name).containsExactly("crm-customers");
+    assertThat(connectors).extracting(ConnectorFile::name)
+        .containsExactly("crm-customers", "lake-raw");
     Map<String, String> config = connectors.get(0).config();
     assertThat(config).containsEntry("database.hostname", "db.example")
         .containsEntry("database.port", "5433")
         .containsEntry("value.converter.schema.registry.url", "http://registry:8081")
         .containsEntry("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-    assertThat(config.values()).noneMatch(value -> value.contains("${"));
+    assertThat(connectors).flatExtracting(c -> c.config().values())
+        .noneMatch(value -> value.contains("${"));
   }
 
   @Test

@@ -20,7 +20,7 @@ public final class ApiDocuments {
   public static final String GATEWAY = "gateway";
   static final String SCHEMA_REGISTRY = "schema-registry";
   private static final List<String> SHOP_ORDER = List.of("product", "customer", "stock", "order",
-      "analytics", "search", "sql");
+      "analytics", "search", "sql", "lake");
 
   /**
    * One document.

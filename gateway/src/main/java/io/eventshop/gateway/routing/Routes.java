@@ -46,6 +46,8 @@ public class Routes {
             .metadata(SERVICE, "search").uri("lb://search"))
         .route("sql", r -> r.path("/api/sql/**")
             .metadata(SERVICE, "sql").uri("lb://sql"))
+        .route("lake", r -> r.path("/api/lake/**")
+            .metadata(SERVICE, "lake").uri("lb://lake"))
         .build();
   }
 }

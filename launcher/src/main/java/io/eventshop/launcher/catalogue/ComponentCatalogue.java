@@ -52,6 +52,11 @@ public final class ComponentCatalogue {
       service("search", 8160),
       // streaming SQL (KSQL on Flink) over the topics: a tool beside the shop, not in "shop"
       service("sql", 8170),
+      // SQL over the lake's Iceberg tables (the Connect worker lands them): reads files only,
+      // so it needs no broker; a lake with no table yet answers that the table does not exist
+      springBoot("lake", ComponentKind.SERVICE, 8180, SpringBootApp.module("services/lake")
+          .withArguments(run -> List.of("--eventshop.lake.warehouse=" + run.settings().dataDir()
+              .resolve(ConnectArguments.LAKE).toAbsolutePath()))),
       // routes to whichever services run; started with them, not after them
       springBoot("gateway", ComponentKind.GATEWAY, 8080,
           SpringBootApp.module("gateway").withArguments(GatewayRoutes::arguments),

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "eventshop", mixinStandardHelpOptions = true, version = "eventshop 0.1.0",
     description = "Run Eventshop locally: a real Kafka broker and every service.",
     subcommands = {UpCommand.class, StatusCommand.class, TopicsCommand.class,
-        SimulateCommand.class, ConnectorsCommand.class, SearchCommand.class, SqlCommand.class})
+        SimulateCommand.class, ConnectorsCommand.class, SearchCommand.class, SqlCommand.class,
+        LakeCommand.class})
 public final class EventshopCommand implements Runnable {
 
   @Spec

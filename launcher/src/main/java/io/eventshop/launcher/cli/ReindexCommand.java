@@ -2,7 +2,6 @@ package io.eventshop.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventshop.launcher.run.Json;
-import io.eventshop.launcher.run.RunFile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +45,7 @@ public final class ReindexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Optional<String> service = Optional.ofNullable(searchUrl).or(this::serviceOfTheRun);
+    Optional<String> service = Optional.ofNullable(searchUrl).or(() -> directory.urlOf("search"));
     if (service.isEmpty()) {
       System.out.println("no search service runs with data dir " + directory.dataDir()
           + " (start one with ./eventshop up, or name one with --search-url)");
@@ -76,12 +75,6 @@ public final class ReindexCommand implements Callable<Integer> {
     }
     System.out.println(line(progress));
     return "DONE".equals(progress.path("state").asText()) ? DONE : FAILED;
-  }
-
-  private Optional<String> serviceOfTheRun() {
-    return new RunFile(directory.dataDir()).read().flatMap(run -> run.components().stream()
-        .filter(component -> component.name().equals("search"))
-        .map(RunFile.Entry::url).findFirst());
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request)

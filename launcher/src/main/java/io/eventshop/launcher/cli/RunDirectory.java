@@ -1,6 +1,8 @@
 package io.eventshop.launcher.cli;
 
+import io.eventshop.launcher.run.RunFile;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Where the repository is and which run a command is about ({@code --data-dir}). */
@@ -21,5 +23,12 @@ public final class RunDirectory {
 
   public Path dataDir() {
     return dataDir == null ? home().resolve("data") : dataDir.toAbsolutePath().normalize();
+  }
+
+  /** The URL of {@code component}'s first instance in the run of {@link #dataDir()}, if any. */
+  public Optional<String> urlOf(String component) {
+    return new RunFile(dataDir()).read().flatMap(run -> run.components().stream()
+        .filter(entry -> entry.name().equals(component))
+        .map(RunFile.Entry::url).findFirst());
   }
 }

@@ -3,7 +3,6 @@ package io.eventshop.launcher.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventshop.launcher.run.Json;
-import io.eventshop.launcher.run.RunFile;
 import io.eventshop.launcher.run.Table;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -85,7 +84,7 @@ public final class SqlCommand implements Callable<Integer> {
       out.println("cannot read " + file + ": " + e.getMessage());
       return USAGE;
     }
-    String service = Optional.ofNullable(url).or(this::serviceOfTheRun)
+    String service = Optional.ofNullable(url).or(() -> directory.urlOf("sql"))
         .orElse("http://127.0.0.1:8170");
     service = service.endsWith("/") ? service.substring(0, service.length() - 1) : service;
     String base = service.endsWith("/api/sql") ? service : service + "/api/sql";
@@ -164,15 +163,7 @@ public final class SqlCommand implements Callable<Integer> {
   }
 
   private boolean failed(Statement statement, int status, String body) {
-    String message = body;
-    try {
-      JsonNode problem = Json.MAPPER.readTree(body);
-      JsonNode errors = problem.path("errors");
-      message = errors.isArray() && !errors.isEmpty() ? errors.get(0).path("message").asText()
-          : problem.path("detail").asText(body);
-    } catch (IOException e) {
-      // not JSON: print it as it came
-    }
+    String message = ProblemText.reason(body);
     Matcher position = POSITION.matcher(message);
     int line = statement.line();
     if (position.lookingAt()) {
@@ -231,12 +222,6 @@ public final class SqlCommand implements Callable<Integer> {
     return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))).build();
-  }
-
-  private Optional<String> serviceOfTheRun() {
-    return new RunFile(directory.dataDir()).read().flatMap(run -> run.components().stream()
-        .filter(component -> component.name().equals("sql"))
-        .map(RunFile.Entry::url).findFirst());
   }
 
   /**

@@ -18,7 +18,7 @@ class ComponentCatalogueTest {
   @Test
   void listsTheBrokerTheRegistryTheServicesTheGatewayAndTheLegacyCrmWithItsDatabase() {
     assertThat(SHOP.names()).containsExactly("kafka", "schema-registry", "product", "customer",
-        "stock", "order", "analytics", "search", "sql", "gateway", "postgres", "legacy-crm",
+        "stock", "order", "analytics", "search", "sql", "lake", "gateway", "postgres", "legacy-crm",
         "connect");
     assertThat(SHOP.expand("shop")).contains(List.of("kafka", "schema-registry", "product",
         "customer", "stock", "order", "gateway"));
@@ -49,9 +49,19 @@ class ComponentCatalogueTest {
   }
 
   @Test
+  void startsTheLakeServiceOnItsOwnBecauseItReadsFilesOnly() {
+    ComponentSpec lake = SHOP.byName("lake").orElseThrow();
+
+    assertThat(lake.needs()).isEmpty();
+    assertThat(lake.kind()).isEqualTo(ComponentKind.SERVICE);
+    assertThat(lake.readiness()).isEqualTo(HttpProbe.SPRING_HEALTH);
+  }
+
+  @Test
   void declaresEveryDefaultPortOnceAndNoPortTwice() {
     assertThat(SHOP.all()).extracting(ComponentSpec::port)
-        .containsExactly(9092, 8081, 8110, 8120, 8130, 8140, 8150, 8160, 8170, 8080, 15432, 8190, 8083)
+        .containsExactly(9092, 8081, 8110, 8120, 8130, 8140, 8150, 8160, 8170, 8180, 8080, 15432, 8190,
+            8083)
         .doesNotHaveDuplicates()
         .doesNotContain(ComponentCatalogue.KAFKA_CONTROLLER_PORT);
   }
@@ -75,7 +85,7 @@ class ComponentCatalogueTest {
   @Test
   void restartsTheServicesAndTheDatabaseButNotTheBrokerThatHoldsTheirState() {
     assertThat(SHOP.all()).filteredOn(ComponentSpec::restartsOnCrash)
-        .extracting(ComponentSpec::name).doesNotContain("kafka").hasSize(12);
+        .extracting(ComponentSpec::name).doesNotContain("kafka").hasSize(13);
   }
 
   @Test

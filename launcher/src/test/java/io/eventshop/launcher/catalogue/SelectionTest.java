@@ -31,7 +31,7 @@ class SelectionTest {
     assertThat(names(Selection.EVERYTHING, ALL_BUILT)).isEqualTo(SHOP.names());
     assertThat(names(Selection.EVERYTHING, c -> !c.name().equals("stock")))
         .containsExactly("kafka", "schema-registry", "product", "customer", "order",
-            "analytics", "search", "sql", "gateway", "postgres", "legacy-crm", "connect");
+            "analytics", "search", "sql", "lake", "gateway", "postgres", "legacy-crm", "connect");
   }
 
   @Test
@@ -50,7 +50,7 @@ class SelectionTest {
   void leavesOutWhatWithoutNames() {
     assertThat(names(without("gateway", "stock", "legacy"), ALL_BUILT))
         .containsExactly("kafka", "schema-registry", "product", "customer", "order", "analytics",
-            "search", "sql");
+            "search", "sql", "lake");
     assertThat(names(new Selection(List.of("shop"), List.of("gateway")), ALL_BUILT))
         .doesNotContain("gateway").contains("order");
   }
@@ -75,7 +75,7 @@ class SelectionTest {
           .isInstanceOf(LauncherException.class)
           .hasMessageEndingWith(": no such component or group (components: kafka,"
               + " schema-registry, product, customer, stock, order, analytics, search, sql,"
-              + " gateway, postgres, legacy-crm, connect; groups: legacy, shop)")
+              + " lake, gateway, postgres, legacy-crm, connect; groups: legacy, shop)")
           .extracting(e -> ((LauncherException) e).exitCode())
           .isEqualTo(LauncherException.USAGE);
     }

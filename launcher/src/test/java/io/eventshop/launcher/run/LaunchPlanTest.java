@@ -30,7 +30,7 @@ class LaunchPlanTest {
   @Test
   void startsKafkaAndTheDatabaseThenTheRegistryAndTheCrmThenTheServicesTheGatewayAndConnect() {
     assertThat(waveNames(shop(OWN_BROKER, Map.of(), Map.of()))).containsExactly(
-        List.of("kafka", "postgres"),
+        List.of("kafka", "lake", "postgres"),
         List.of("schema-registry", "legacy-crm"),
         List.of("product", "customer", "stock", "order", "analytics", "search", "sql",
             "gateway", "connect"));
@@ -75,6 +75,7 @@ class LaunchPlanTest {
         .containsExactly(
             tuple("kafka", 9092, "--kafka-port PORT"),
             tuple("kafka controller", 9093, "--controller-port PORT"),
+            tuple("lake", 8180, "--port lake=PORT"),
             tuple("postgres", 15432, "--port postgres=PORT"),
             tuple("schema-registry", 8081, "--port schema-registry=PORT"),
             tuple("legacy-crm", 8190, "--port legacy-crm=PORT"),

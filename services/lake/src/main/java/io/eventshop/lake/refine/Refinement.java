@@ -1,0 +1,18 @@
+package io.eventshop.lake.refine;
+
+import java.util.Set;
+
+/**
+ * A table of the refined zone: what it holds and the SELECT over raw tables that builds it,
+ * whole, from the raw zone (so it can be rebuilt at any time).
+ *
+ * @param name  the table's name in {@code refined}
+ * @param reads the raw tables the SELECT reads ({@code raw.orders_enriched})
+ * @param sql   the SELECT
+ */
+public record Refinement(String name, Set<String> reads, String sql) {
+
+  public Refinement {
+    reads = Set.copyOf(reads);
+  }
+}
