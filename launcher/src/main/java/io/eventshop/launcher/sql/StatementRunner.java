@@ -42,8 +42,9 @@ public final class StatementRunner {
     try {
       return statement.streams() ? stream(statement) : execute(statement);
     } catch (IOException e) {
+      // a refused connection has no message, only its class
       return new Outcome.Unreachable("the sql service at " + service.service()
-          + " does not answer: " + e.getMessage());
+          + " does not answer: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Outcome.Unreachable("interrupted");
