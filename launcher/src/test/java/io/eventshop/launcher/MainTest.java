@@ -70,8 +70,8 @@ class MainTest {
     assertThat(Main.run("up", "--home", home.toString(), "--only", "shop,shoop")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("--only shoop: no such"
         + " component or group (components: kafka, schema-registry, product, customer, stock,"
-        + " order, analytics, search, sql, gateway, postgres, legacy-crm, connect; groups: legacy,"
-        + " shop)");
+        + " order, analytics, search, sql, lake, gateway, postgres, legacy-crm, connect; groups:"
+        + " legacy, shop)");
   }
 
   @Test

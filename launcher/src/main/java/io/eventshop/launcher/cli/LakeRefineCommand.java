@@ -2,6 +2,7 @@ package io.eventshop.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventshop.launcher.run.Json;
+import io.eventshop.launcher.run.ProblemText;
 import io.eventshop.launcher.run.Table;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,9 +1,11 @@
 package io.eventshop.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventshop.launcher.cli.SqlCommand.Statement;
 import io.eventshop.launcher.run.Json;
+import io.eventshop.launcher.run.ProblemText;
 import io.eventshop.launcher.run.Table;
+import io.eventshop.launcher.sql.Statement;
+import io.eventshop.launcher.sql.StatementScript;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -61,7 +63,7 @@ public final class LakeSqlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<Statement> queries;
     try {
-      queries = SqlCommand.split(Files.readString(file));
+      queries = StatementScript.of(Files.readString(file)).all();
     } catch (IOException e) {
       out.println("cannot read " + file + ": " + e.getMessage());
       return USAGE;

@@ -10,6 +10,7 @@ import io.eventshop.contracts.order.OrderPlaced;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
 import io.eventshop.contracts.serde.WireFormat;
+import io.eventshop.platform.kafka.DeadLetters;
 import io.eventshop.platform.kafka.TopicTail;
 import io.eventshop.testing.InProcessService;
 import io.eventshop.testing.SharedKafka;
@@ -31,7 +32,11 @@ import java.util.UUID;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -215,6 +220,45 @@ class SqlServiceIT {
             "closer-" + RUN + "=" + Topics.ORDERS.partitions(), ADA + "=2"));
   }
 
+  @Test
+  @Order(3)
+  void aRecordThatCannotBeReadGoesToTheDeadLetterTopicAndTheQueryCarriesOn() throws Exception {
+    String topic = "sql-it-poison-" + RUN;
+    byte[] poison = "not avro at all".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        SharedKafka.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    }
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+      send(producer, topic, null, "before-" + RUN, t0);
+      producer.send(new ProducerRecord<>(topic, "poison", poison)).get();
+      send(producer, topic, null, "after-" + RUN, t0 + 1_000);
+    }
+    assertThat(post("/ksql", "{\"ksql\": \"CREATE STREAM poison_s WITH (kafka_topic='" + topic
+        + "', value_format='AVRO');\"}").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> rows = post("/query-stream", "{\"sql\": \"SELECT customerId FROM "
+        + "poison_s EMIT CHANGES LIMIT 2;\", \"properties\": {\"auto.offset.reset\": "
+        + "\"earliest\"}}");
+
+    assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
+    assertThat(rows.body().lines().skip(1)).containsExactly("[\"before-" + RUN + "\"]",
+        "[\"after-" + RUN + "\"]");
+    List<ConsumerRecord<String, byte[]>> deadLetters = Collections.synchronizedList(
+        new ArrayList<>());
+    TopicTail.readToEnd(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        SharedKafka.bootstrapServers()), List.of(topic + Topics.DEAD_LETTER_SUFFIX),
+        deadLetters::add);
+    assertThat(deadLetters).singleElement().satisfies(letter -> {
+      assertThat(letter.value()).isEqualTo(poison);
+      assertThat(new String(letter.headers().lastHeader(DeadLetters.SOURCE_TOPIC).value(),
+          java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(topic);
+      assertThat(letter.headers().lastHeader(DeadLetters.ERROR_CLASS)).isNotNull();
+    });
+  }
+
   /** The output topic's rows as customer=count. */
   private static List<String> counts() {
     List<String> counts = Collections.synchronizedList(new ArrayList<>());
@@ -233,14 +277,18 @@ class SqlServiceIT {
 
   private static void send(KafkaProducer<String, byte[]> producer, Integer partition,
                            String customer, long timestamp) throws Exception {
+    send(producer, Topics.ORDERS.name(), partition, customer, timestamp);
+  }
+
+  private static void send(KafkaProducer<String, byte[]> producer, String topic,
+                           Integer partition, String customer, long timestamp) throws Exception {
     String order = "order-" + UUID.randomUUID();
     OrderEvent event = new OrderEvent(order, customer, Instant.ofEpochMilli(timestamp),
         new OrderPlaced(List.of(new OrderLine("mug-1", 1, new BigDecimal("12.50"))),
             new BigDecimal("12.50"), null));
     byte[] value = AvroSerde.forValues(OrderEvent.class, SERDES, SharedSchemaRegistry.INSTANCE)
-        .serialize(Topics.ORDERS.name(), event);
-    producer.send(new ProducerRecord<>(Topics.ORDERS.name(), partition, timestamp, order, value))
-        .get();
+        .serialize(topic, event);
+    producer.send(new ProducerRecord<>(topic, partition, timestamp, order, value)).get();
   }
 
   private static HttpResponse<String> post(String path, String json) throws Exception {

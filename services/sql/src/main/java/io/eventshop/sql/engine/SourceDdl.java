@@ -69,6 +69,9 @@ public record SourceDdl(String bootstrapServers, String registryUrl, Duration wa
     options.put("key.format", "raw");
     options.put("value.fields-include", "EXCEPT_KEY");
     value(options, format, topic);
+    if (!format.equals("JSON")) {
+      options.put("value." + EventshopAvroFormatFactory.IDENTIFIER + ".dead-letters", "true");
+    }
     connection(options);
     options.put("properties.isolation.level", "read_committed");
     return "CREATE TABLE " + q(table) + " (\n  " + String.join(",\n  ", lines) + "\n) WITH (\n"

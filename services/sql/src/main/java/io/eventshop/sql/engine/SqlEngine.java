@@ -1,5 +1,6 @@
 package io.eventshop.sql.engine;
 
+import io.eventshop.contracts.Topics;
 import io.eventshop.contracts.serde.SchemaRegistryClient;
 import io.eventshop.contracts.serde.SchemaRegistryException;
 import io.eventshop.sql.ksql.KsqlException;
@@ -238,6 +239,10 @@ public final class SqlEngine implements AutoCloseable {
     List<Column> columns = create.columns();
     if (columns.isEmpty()) {
       columns = columnsFromRegistry(create);
+    }
+    if (!create.valueFormat().equals("JSON")) {
+      // where the records that cannot be read go; the catalogue's business topics have theirs
+      createTopic(create, create.topic() + Topics.DEAD_LETTER_SUFFIX, 1);
     }
     List<String> statements = new ArrayList<>();
     try {

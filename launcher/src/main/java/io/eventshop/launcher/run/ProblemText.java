@@ -1,17 +1,16 @@
-package io.eventshop.launcher.cli;
+package io.eventshop.launcher.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventshop.launcher.run.Json;
 import java.io.IOException;
 
 /** What a service's problem+json answer says, in one line for a terminal. */
-final class ProblemText {
+public final class ProblemText {
 
   private ProblemText() {
   }
 
   /** The first field error's message, else the detail, else the body as it came. */
-  static String reason(String body) {
+  public static String reason(String body) {
     try {
       JsonNode problem = Json.MAPPER.readTree(body);
       JsonNode errors = problem.path("errors");
