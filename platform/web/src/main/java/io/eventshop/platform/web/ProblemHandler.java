@@ -57,7 +57,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
     body.setType(problem.type());
     problem.properties().forEach(body::setProperty);
-    return createResponseEntity(body, new HttpHeaders(), problem.status(), request);
+    HttpHeaders headers = new HttpHeaders();
+    if (problem instanceof Unavailable unavailable) {
+      unavailable.retryAfter().ifPresent(after ->
+          headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, after.toSeconds()))));
+    }
+    return createResponseEntity(body, headers, problem.status(), request);
   }
 
   @ExceptionHandler(InvalidInput.class)

@@ -3,6 +3,7 @@ package io.eventshop.platform.web;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -70,6 +71,11 @@ class ProblemHandlerTest {
       throw new InvalidInput("q", "has a quote that is not closed");
     }
 
+    @GetMapping("/busy")
+    String busy() {
+      throw new Unavailable("too busy; try again in a second", java.time.Duration.ofSeconds(1));
+    }
+
     @GetMapping("/boom")
     String boom() {
       throw new IllegalStateException("password=secret at db-7");
@@ -102,6 +108,15 @@ class ProblemHandlerTest {
             .value(Matchers.contains("customerId", "lines[0].quantity")))
         .andExpect(jsonPath("$.detail").value(Matchers.allOf(
             Matchers.containsString("customerId"), Matchers.containsString("lines[0].quantity"))));
+  }
+
+  @Test
+  void anUnavailableAnswerThatKnowsWhenToRetrySaysSoInRetryAfter() throws Exception {
+    mvc.perform(get("/busy"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(header().string("Retry-After", "1"))
+        .andExpect(jsonPath("$.detail").value("too busy; try again in a second"));
   }
 
   @Test

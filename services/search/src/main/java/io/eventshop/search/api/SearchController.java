@@ -49,7 +49,8 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "400", description = "Invalid input: `errors` names each parameter",
     content = @Content(mediaType = "application/problem+json",
         schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "503", description = "The index does not answer (a cluster down)",
+@ApiResponse(responseCode = "503", description = "The index does not answer (a cluster down),"
+    + " or the service is answering as many queries as it can (Retry-After: 1)",
     content = @Content(mediaType = "application/problem+json",
         schema = @Schema(implementation = ProblemDetail.class)))
 public class SearchController {
@@ -57,9 +58,11 @@ public class SearchController {
   private static final Logger log = LoggerFactory.getLogger(SearchController.class);
 
   private final SearchIndex index;
+  private final QueryAdmission admission;
 
-  SearchController(SearchIndex index) {
+  SearchController(SearchIndex index, QueryAdmission admission) {
     this.index = index;
+    this.admission = admission;
   }
 
   @GetMapping("/api/search")
@@ -99,7 +102,7 @@ public class SearchController {
     SearchRequest request = checked(() -> new SearchRequest(DocumentType.fromApiName(type),
         QueryText.parse(q), new Filters(category, minPrice, maxPrice, inStock, country, state),
         sort, page, size));
-    return answered(() -> index.search(request));
+    return admission.admit(() -> answered(() -> index.search(request)));
   }
 
   @GetMapping("/api/search/suggest")
@@ -112,7 +115,7 @@ public class SearchController {
       @RequestParam @NotBlank @Size(max = 100) String q,
       @Parameter(description = "how many suggestions, 1-20")
       @RequestParam(defaultValue = "10") @Min(1) @Max(20) int size) {
-    return answered(() -> index.suggest(q, size));
+    return admission.admit(() -> answered(() -> index.suggest(q, size)));
   }
 
   private static <T> T checked(Supplier<T> request) {

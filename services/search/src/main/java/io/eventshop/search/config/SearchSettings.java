@@ -2,8 +2,11 @@ package io.eventshop.search.config;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  *                 for a cluster that does not let its version be asked; none: asked at start
  * @param indexDir where the embedded Lucene index lives; default {@code search-index} in the
  *                 instance's state directory ({@code eventshop.kafka.state-dir})
+ * @param concurrentQueries how many queries run at once; default twice the processors (a query
+ *                 is CPU work: more only share the cores more thinly)
+ * @param queryWait how long a query waits for its turn before it is refused (503 with
+ *                 {@code Retry-After}); default 250 ms
  */
 @Validated
 @ConfigurationProperties("eventshop.search")
@@ -28,11 +35,20 @@ public record SearchSettings(
     String password,
     @Pattern(regexp = "((elastic|opensearch):)?\\d+(\\.\\d+){0,2}", message = VERSION)
     String version,
-    Path indexDir) {
+    Path indexDir,
+    @Positive(message = CONCURRENT) Integer concurrentQueries,
+    @DefaultValue("250ms") Duration queryWait) {
 
   static final String URL = "eventshop.search.url must be http(s) URLs, comma-separated";
+  static final String CONCURRENT = "eventshop.search.concurrent-queries must be at least 1";
   static final String VERSION =
       "eventshop.search.version must be a version such as 9.1 or opensearch:2.19";
+
+  /** {@link #concurrentQueries}, or its default. */
+  public int concurrentQueriesOrDefault() {
+    return concurrentQueries != null ? concurrentQueries
+        : 2 * Runtime.getRuntime().availableProcessors();
+  }
 
   /** Whether the index is a cluster's rather than embedded Lucene. */
   public boolean cluster() {

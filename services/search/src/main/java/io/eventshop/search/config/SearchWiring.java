@@ -4,6 +4,7 @@ import io.eventshop.platform.EventshopProperties;
 import io.eventshop.platform.kafka.DeadLetters;
 import io.eventshop.platform.kafka.KafkaClients;
 import io.eventshop.platform.kafka.ValueSerdes;
+import io.eventshop.search.api.QueryAdmission;
 import io.eventshop.search.index.SearchIndex;
 import io.eventshop.search.kafka.SearchSink;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,6 +36,11 @@ class SearchWiring {
     }
     log.info("search index: {}", index.description());
     return index;
+  }
+
+  @Bean
+  QueryAdmission queryAdmission(SearchSettings settings) {
+    return new QueryAdmission(settings.concurrentQueriesOrDefault(), settings.queryWait());
   }
 
   @Bean
