@@ -56,12 +56,7 @@ class LakeQueryIT {
 
   @BeforeAll
   static void landOrders() throws IOException {
-    if (Files.exists(WAREHOUSE)) {
-      try (var paths = Files.walk(WAREHOUSE)) {
-        paths.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-      }
-    }
-    new LakeTables(WAREHOUSE).append(ORDERS);
+    LakeTables.empty(WAREHOUSE).append(ORDERS);
   }
 
   @Test

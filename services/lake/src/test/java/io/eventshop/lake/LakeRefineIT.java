@@ -69,12 +69,7 @@ class LakeRefineIT {
 
   @BeforeAll
   static void landEnrichedOrders() throws IOException {
-    if (Files.exists(WAREHOUSE)) {
-      try (var paths = Files.walk(WAREHOUSE)) {
-        paths.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-      }
-    }
-    new LakeTables(WAREHOUSE).appendEnriched(EVENTS);
+    LakeTables.empty(WAREHOUSE).appendEnriched(EVENTS);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.eventshop.lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -82,6 +83,16 @@ final class LakeTables {
   LakeTables(Path warehouse) {
     catalog.setConf(new Configuration());
     catalog.initialize("test", Map.of("warehouse", warehouse.toString()));
+  }
+
+  /** The tables of an empty lake at {@code warehouse}: what an earlier run left is deleted. */
+  static LakeTables empty(Path warehouse) throws IOException {
+    if (Files.exists(warehouse)) {
+      try (var paths = Files.walk(warehouse)) {
+        paths.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+      }
+    }
+    return new LakeTables(warehouse);
   }
 
   /** Appends {@code rows} to raw.orders in one commit, one file per day. */
