@@ -21,10 +21,11 @@ async function api(method, path, body, headers = {}) {
 
 /** What the search API finds for these parameters, once {@code found} holds for its answer. */
 function indexed(what, params, found) {
+  let last;
   return eventually(`${what} in the search index`, async () => {
-    const answer = await api('GET', `/api/search?${new URLSearchParams(params)}`);
-    return answer.status === 200 && found(answer.body) ? answer.body : null;
-  });
+    last = await api('GET', `/api/search?${new URLSearchParams(params)}`);
+    return last.status === 200 && found(last.body) ? last.body : null;
+  }, () => last && `${last.status} ${JSON.stringify(last.body).slice(0, 2000)}`);
 }
 
 describe('search in the shop and on the admin page', () => {

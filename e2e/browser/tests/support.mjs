@@ -1,14 +1,18 @@
 // What every browser test needs: the system's base URL, the browser, seeding through the API and
 // screenshots. The tests seed their own data (unique per run) so they run against any system.
 import { mkdir } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.EVENTSHOP_URL || 'http://localhost:8080').replace(/\/$/, '');
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
-export const RUN = Date.now().toString(36);
+// Random, not a timestamp: each test file is its own process with its own RUN, and timestamps a few
+// seconds apart differ in only two or three characters, which a typo-tolerant search finds as one.
+// It starts with a letter, as the timestamps did, so that no part of a name reads as a number.
+export const RUN = (10 + randomInt(26)).toString(36)
+  + Array.from({ length: 7 }, () => randomInt(36).toString(36)).join('');
 const BOUND_MS = 30_000;
 
 /** Debian's chromium, never a downloaded browser. */
@@ -55,16 +59,20 @@ async function call(method, path, body) {
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
-/** Polls {@code probe} until it returns a truthy value, at most BOUND_MS. */
-export async function eventually(what, probe) {
+/**
+ * Polls {@code probe} until it returns a truthy value, at most BOUND_MS. {@code lastSeen} says what
+ * the last attempt saw, for the error message when it never happens.
+ */
+export async function eventually(what, probe, lastSeen = () => undefined) {
   const deadline = Date.now() + BOUND_MS;
-  let last;
+  let failure;
   while (Date.now() < deadline) {
-    last = await probe().catch((e) => { last = e; return null; });
-    if (last) return last;
+    const result = await probe().catch((e) => { failure = e; return null; });
+    if (result) return result;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${what} did not happen within ${BOUND_MS} ms`);
+  const seen = lastSeen() ?? failure;
+  throw new Error(`${what} did not happen within ${BOUND_MS} ms${seen === undefined ? '' : `; last seen: ${seen}`}`);
 }
 
 function expectStatus(response, ...accepted) {
