@@ -26,6 +26,10 @@ import reactor.util.concurrent.Queues;
  * topic in memory and publishes each new one to live subscribers. Reads uncommitted records too:
  * a log view, not a business decision. Topics that appear later are picked up on the next
  * refresh. A value it cannot decode is shown with the error, never dead-lettered.
+ *
+ * <p>Records are kept as read and decoded only when someone looks (a read of the latest, a live
+ * follower), once each: the log follows every event of the shop, and decoding them all while
+ * nobody watches cost the gateway a third of its CPU per order.
  */
 public class EventLog implements SmartLifecycle {
 
@@ -35,8 +39,31 @@ public class EventLog implements SmartLifecycle {
   private final boolean enabled;
   private final int perTopic;
   private final TopicTail tail;
-  private final Map<String, Deque<EventLogEntry>> latest = new LinkedHashMap<>();
-  private final Sinks.Many<EventLogEntry> live = Sinks.many().multicast().directBestEffort();
+  private final Map<String, Deque<Kept>> latest = new LinkedHashMap<>();
+  private final Sinks.Many<Kept> live = Sinks.many().multicast().directBestEffort();
+
+  /** A record as read; its entry decoded the first time it is asked for. */
+  private final class Kept {
+
+    private static final Comparator<Kept> ORDER = Comparator.<Kept>comparingLong(
+            kept -> kept.record.timestamp())
+        .thenComparing(kept -> kept.record.topic())
+        .thenComparingLong(kept -> kept.record.offset());
+
+    private final ConsumerRecord<String, byte[]> record;
+    private EventLogEntry entry;
+
+    Kept(ConsumerRecord<String, byte[]> record) {
+      this.record = record;
+    }
+
+    synchronized EventLogEntry entry() {
+      if (entry == null) {
+        entry = entryOf(record);
+      }
+      return entry;
+    }
+  }
 
   public EventLog(GatewayProperties.EventLog settings, KafkaClients clients,
                   AvroValueDecoder decoder) {
@@ -61,17 +88,7 @@ public class EventLog implements SmartLifecycle {
 
   /** The latest events of {@code topic} (all topics when null), oldest first, at most {@code limit}. */
   public List<EventLogEntry> latest(String topic, int limit) {
-    List<EventLogEntry> events = new ArrayList<>();
-    synchronized (latest) {
-      latest.forEach((name, entries) -> {
-        if (topic == null || topic.equals(name)) {
-          events.addAll(entries);
-        }
-      });
-    }
-    events.sort(Comparator.comparing(EventLogEntry::timestamp)
-        .thenComparing(EventLogEntry::topic).thenComparingLong(EventLogEntry::offset));
-    return events.subList(Math.max(0, events.size() - limit), events.size());
+    return kept(topic, limit).stream().map(Kept::entry).toList();
   }
 
   /**
@@ -81,19 +98,32 @@ public class EventLog implements SmartLifecycle {
    */
   public Flux<EventLogEntry> follow(String topic) {
     return Flux.defer(() -> {
-      Sinks.Many<EventLogEntry> buffer = Sinks.many().unicast()
-          .onBackpressureBuffer(Queues.<EventLogEntry>get(FOLLOWER_BUFFER).get());
-      List<EventLogEntry> backlog;
+      Sinks.Many<Kept> buffer = Sinks.many().unicast()
+          .onBackpressureBuffer(Queues.<Kept>get(FOLLOWER_BUFFER).get());
+      List<Kept> backlog;
       Disposable following;
       synchronized (latest) {
-        backlog = latest(topic, Integer.MAX_VALUE);
+        backlog = kept(topic, Integer.MAX_VALUE);
         following = live.asFlux()
-            .filter(entry -> topic == null || topic.equals(entry.topic()))
+            .filter(kept -> topic == null || topic.equals(kept.record.topic()))
             .subscribe(buffer::tryEmitNext);
       }
-      return Flux.fromIterable(backlog).concatWith(buffer.asFlux())
+      return Flux.fromIterable(backlog).concatWith(buffer.asFlux()).map(Kept::entry)
           .doFinally(signal -> following.dispose());
     });
+  }
+
+  private List<Kept> kept(String topic, int limit) {
+    List<Kept> events = new ArrayList<>();
+    synchronized (latest) {
+      latest.forEach((name, entries) -> {
+        if (topic == null || topic.equals(name)) {
+          events.addAll(entries);
+        }
+      });
+    }
+    events.sort(Kept.ORDER);
+    return events.subList(Math.max(0, events.size() - limit), events.size());
   }
 
   @Override
@@ -114,14 +144,16 @@ public class EventLog implements SmartLifecycle {
   }
 
   private void add(ConsumerRecord<String, byte[]> record) {
-    EventLogEntry entry = entryOf(record);
+    Kept kept = new Kept(record);
     synchronized (latest) {
-      Deque<EventLogEntry> entries = latest.get(record.topic());
-      entries.addLast(entry);
+      Deque<Kept> entries = latest.get(record.topic());
+      entries.addLast(kept);
       while (entries.size() > perTopic) {
         entries.removeFirst();
       }
-      live.tryEmitNext(entry);
+      if (live.currentSubscriberCount() > 0) {
+        live.tryEmitNext(kept);
+      }
     }
   }
 
