@@ -89,8 +89,16 @@ export const api = {
     call('POST', `/api/stock/${enc(sku)}/receipts`, { body: { quantity } }),
   customer: (id) => call('GET', `/api/customers/${enc(id)}`),
   registerCustomer: (customer) => call('POST', '/api/customers', { body: customer }),
-  placeOrder: (customerId, lines, idempotencyKey) =>
-    call('POST', '/api/orders', { body: { customerId, lines }, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /**
+   * Places an order and waits up to {@code waitSeconds} for its outcome in the same request
+   * (RFC 7240 `Prefer: wait`): the decided order (201), or {id, state: 'PLACED'} (202) when it
+   * takes longer.
+   */
+  placeOrder: (customerId, lines, idempotencyKey, waitSeconds = 2) =>
+    call('POST', '/api/orders', {
+      body: { customerId, lines },
+      headers: { 'Idempotency-Key': idempotencyKey, Prefer: `wait=${waitSeconds}` },
+    }),
   order: (id) => call('GET', `/api/orders/${enc(id)}`),
   waitForFinal: (id) => call('GET', `/api/orders/${enc(id)}?waitFor=FINAL&timeout=10s`),
   ordersOf: async (customerId) => itemsOf(await call('GET', `/api/customers/${enc(customerId)}/orders`)),

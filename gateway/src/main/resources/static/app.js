@@ -374,10 +374,12 @@ async function placeOrder() {
   track('CHECKOUT', { orderId: placed.id });
   state.cart.clear();
   renderCart();
-  const order = { id: placed.id, state: placed.state || 'PLACED', reasons: [], lines };
+  const order = { id: placed.id, state: 'PLACED', reasons: [], lines };
   trackOrder(order);
-  // The stream tells us the outcome; a long poll is the safety net if a stream event is missed.
-  api.waitForFinal(order.id).then(updateOrder).catch(() => {});
+  // Mostly the answer has the outcome already; if it took longer, the stream tells it, and a
+  // long poll is the safety net if a stream event is missed.
+  if (FINAL.has(placed.state)) updateOrder(placed);
+  else api.waitForFinal(order.id).then(updateOrder).catch(() => {});
 }
 
 // ---- live order status -------------------------------------------------------------------------

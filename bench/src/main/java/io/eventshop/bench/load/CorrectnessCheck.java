@@ -69,7 +69,7 @@ final class CorrectnessCheck {
     for (Tracked order : open) {
       CompletableFuture<String> placed = order.orderId != null
           ? CompletableFuture.completedFuture(null) : trips.place(order);
-      settled.add(placed.thenCompose(failure -> order.orderId == null
+      settled.add(placed.thenCompose(failure -> order.orderId == null || order.isFinal()
               ? CompletableFuture.completedFuture(null)
               : trips.follow(order, System.nanoTime(), deadline))
           .exceptionally(e -> null));

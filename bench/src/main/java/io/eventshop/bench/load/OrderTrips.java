@@ -12,9 +12,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One order's trip through the shop as a client sees it: {@code POST /api/orders}, then
- * {@code GET /api/orders/{id}?waitFor=FINAL} (repeated while the order is still open, up to a
- * deadline) — asynchronous, so a load phase holds no thread per order.
+ * One order's trip through the shop as a client sees it: {@code POST /api/orders} with
+ * {@code Prefer: wait=5}, which answers with the final state when it comes within the wait (one
+ * request per order); otherwise {@code GET /api/orders/{id}?waitFor=FINAL} (repeated while the
+ * order is still open, up to a deadline) — asynchronous, so a load phase holds no thread per
+ * order.
  */
 final class OrderTrips {
 
@@ -64,35 +66,44 @@ final class OrderTrips {
   /** Places an order of {@code customerId} with {@code lines}, followed to its final state. */
   CompletableFuture<Trip> run(long startNanos, String customerId, List<Line> lines) {
     Tracked order = ledger.track(UUID.randomUUID().toString(), customerId, lines);
-    return place(order).thenCompose(failure -> failure == null
-            ? follow(order, startNanos, startNanos + deadlineNanos)
-            : CompletableFuture.completedFuture(
-                new Trip(startNanos, System.nanoTime(), null, failure)))
-        .exceptionally(e -> new Trip(startNanos, System.nanoTime(), null, describe(e)));
+    return place(order).thenCompose(failure -> {
+      if (failure != null) {
+        return CompletableFuture.completedFuture(
+            new Trip(startNanos, System.nanoTime(), null, failure));
+      }
+      return order.isFinal()
+          ? CompletableFuture.completedFuture(
+              new Trip(startNanos, System.nanoTime(), order.state, null))
+          : follow(order, startNanos, startNanos + deadlineNanos);
+    }).exceptionally(e -> new Trip(startNanos, System.nanoTime(), null, describe(e)));
   }
 
-  /** Places (or re-places, same key: the shop returns the same order) and notes the id. */
+  /**
+   * Places (or re-places, same key: the shop returns the same order), waiting up to
+   * {@link #WAIT_SECONDS} for the outcome in the same request; notes the id, and the final state
+   * when it came. Returns why the shop refused, or null.
+   */
   CompletableFuture<String> place(Tracked order) {
-    return api.placeOrder(order.customerId, order.lines, order.key).thenApply(reply -> {
-      if (reply.status() == 202 && reply.text("id") != null) {
-        order.orderId = reply.text("id");
-        return null;
-      }
-      return "POST /api/orders answered " + reply.status();
-    });
+    return api.placeOrder(order.customerId, order.lines, order.key, WAIT_SECONDS)
+        .thenApply(reply -> {
+          if ((reply.status() == 201 || reply.status() == 202) && reply.text("id") != null) {
+            order.orderId = reply.text("id");
+            noteState(order, reply);
+            return null;
+          }
+          return "POST /api/orders answered " + reply.status();
+        });
   }
 
   /** Waits for the final state of an accepted order, long poll after long poll, until the deadline. */
   CompletableFuture<Trip> follow(Tracked order, long startNanos, long deadline) {
     return api.awaitFinal(order.orderId, WAIT_SECONDS).thenCompose(reply -> {
       long now = System.nanoTime();
-      if (reply.is2xx() && OrderLedger.FINAL_STATES.contains(reply.text("state"))) {
-        order.reasons = reasonsOf(reply);
-        order.state = reply.text("state");
-        return CompletableFuture.completedFuture(new Trip(startNanos, now, order.state, null));
-      }
       if (reply.is2xx()) {
-        order.state = reply.text("state");
+        noteState(order, reply);
+      }
+      if (order.isFinal()) {
+        return CompletableFuture.completedFuture(new Trip(startNanos, now, order.state, null));
       }
       if (now >= deadline) {
         return CompletableFuture.completedFuture(new Trip(startNanos, now, null,
@@ -104,6 +115,15 @@ final class OrderTrips {
       return CompletableFuture.supplyAsync(() -> order, RETRY_PAUSE)
           .thenCompose(same -> follow(same, startNanos, deadline));
     });
+  }
+
+  /** Notes the state an answer shows, with the reasons when it is final. */
+  private static void noteState(Tracked order, Reply reply) {
+    String state = reply.text("state");
+    if (OrderLedger.FINAL_STATES.contains(state)) {
+      order.reasons = reasonsOf(reply);
+    }
+    order.state = state;
   }
 
   private static List<String> reasonsOf(Reply reply) {

@@ -77,7 +77,24 @@ public final class ShopApi {
   /** POST /api/orders; the key makes a retry return the same order instead of a second one. */
   public CompletableFuture<Reply> placeOrder(String customerId, List<Line> lines,
                                              String idempotencyKey) {
-    return post("/api/orders", Map.of("customerId", customerId, "lines", lines), idempotencyKey);
+    return send(placement(customerId, lines, idempotencyKey));
+  }
+
+  /**
+   * POST /api/orders with {@code Prefer: wait=}{@code waitSeconds}: 201 with the order once its
+   * outcome is known within the wait, else 202 as without it.
+   */
+  public CompletableFuture<Reply> placeOrder(String customerId, List<Line> lines,
+                                             String idempotencyKey, int waitSeconds) {
+    return send(placement(customerId, lines, idempotencyKey)
+        .timeout(REQUEST_TIMEOUT.plusSeconds(waitSeconds))
+        .header("Prefer", "wait=" + waitSeconds));
+  }
+
+  private HttpRequest.Builder placement(String customerId, List<Line> lines,
+                                        String idempotencyKey) {
+    return postRequest("/api/orders", Map.of("customerId", customerId, "lines", lines),
+        idempotencyKey);
   }
 
   /** The order once final, or as it is after {@code timeoutSeconds} (server-side long poll). */
@@ -108,13 +125,17 @@ public final class ShopApi {
   }
 
   private CompletableFuture<Reply> post(String path, Object body, String idempotencyKey) {
+    return send(postRequest(path, body, idempotencyKey));
+  }
+
+  private HttpRequest.Builder postRequest(String path, Object body, String idempotencyKey) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json(body)));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
-    return send(request);
+    return request;
   }
 
   private URI uri(String path) {

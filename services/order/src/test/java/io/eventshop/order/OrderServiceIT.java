@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -167,6 +168,45 @@ class OrderServiceIT {
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).contains("\"state\":\"PLACED\"");
+  }
+
+  @Test
+  void withPreferWaitThePlacementAnswersWithTheOutcome() throws Exception {
+    String customer = customer();
+    CompletableFuture<HttpResponse<String>> placing = HTTP.sendAsync(placement(customer, 1)
+        .header("Prefer", "respond-async, wait=20").build(), HttpResponse.BodyHandlers.ofString());
+    String id = awaitEvent(event -> event.getCustomerId().equals(customer)).getOrderId();
+    assertThat(placing).isNotDone();
+
+    verdict(id, Validator.STOCK, true);
+    verdict(id, Validator.CUSTOMER, true);
+    verdict(id, Validator.FRAUD, true);
+
+    HttpResponse<String> answer = placing.get();
+    assertThat(answer.statusCode()).isEqualTo(201);
+    assertThat(answer.body()).contains("\"id\":\"" + id + "\"", "\"state\":\"VALIDATED\"",
+        "\"unitPrice\":4.5");
+    assertThat(answer.headers().firstValue("Preference-Applied")).contains("wait=20");
+    assertThat(answer.headers().firstValue("Location")).contains("/api/orders/" + id);
+  }
+
+  @Test
+  void withPreferWaitAnOutcomeThatTakesLongerIsAnsweredAcceptedAfterTheWait() throws Exception {
+    HttpResponse<String> answer = HTTP.send(placement(customer(), 1)
+        .header("Prefer", "wait=1").build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(202);
+    assertThat(answer.body()).contains("\"state\":\"PLACED\"");
+    assertThat(answer.headers().firstValue("Preference-Applied")).contains("wait=1");
+  }
+
+  @Test
+  void aPreferenceItCannotReadIsIgnored() throws Exception {
+    HttpResponse<String> answer = HTTP.send(placement(customer(), 1)
+        .header("Prefer", "wait=soon").build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(202);
+    assertThat(answer.headers().firstValue("Preference-Applied")).isEmpty();
   }
 
   @Test
@@ -323,8 +363,12 @@ class OrderServiceIT {
 
   private static HttpResponse<String> placeOrder(String customer, String key, String sku,
                                                  int quantity) throws Exception {
-    return post("/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\""
-        + sku + "\",\"quantity\":" + quantity + "}]}", key);
+    return post("/api/orders", orderOf(customer, sku, quantity), key);
+  }
+
+  private static String orderOf(String customer, String sku, int quantity) {
+    return "{\"customerId\":\"" + customer + "\",\"lines\":[{\"sku\":\"" + sku
+        + "\",\"quantity\":" + quantity + "}]}";
   }
 
   private static String idOf(HttpResponse<String> response) {
@@ -341,28 +385,42 @@ class OrderServiceIT {
   }
 
   private static OrderEvent awaitEvent(String orderId, Class<?> payload) {
+    return awaitEvent(e -> e.getOrderId().equals(orderId) && payload.isInstance(e.getPayload()));
+  }
+
+  /** The first committed event on {@code orders} that {@code matching} accepts. */
+  private static OrderEvent awaitEvent(Predicate<OrderEvent> matching) {
     await().atMost(WAIT).until(() -> {
       synchronized (seen) {
         for (ConsumerRecord<String, byte[]> record : orders.poll(Duration.ofMillis(100))) {
           seen.add(ORDER_EVENTS.deserialize(record.topic(), record.value()));
         }
-        return seen.stream().anyMatch(e -> e.getOrderId().equals(orderId)
-            && payload.isInstance(e.getPayload()));
+        return seen.stream().anyMatch(matching);
       }
     });
-    return seen.stream().filter(e -> e.getOrderId().equals(orderId)
-        && payload.isInstance(e.getPayload())).findFirst().orElseThrow();
+    synchronized (seen) {
+      return seen.stream().filter(matching).findFirst().orElseThrow();
+    }
   }
 
   private static HttpResponse<String> post(String path, String json, String idempotencyKey)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(WAIT)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request = request(path, json);
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A placement of {@code quantity} mugs by {@code customer}, to add headers to. */
+  private static HttpRequest.Builder placement(String customer, int quantity) {
+    return request("/api/orders", orderOf(customer, MUG, quantity));
+  }
+
+  private static HttpRequest.Builder request(String path, String json) {
+    return HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(WAIT)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
   }
 
   private static HttpResponse<String> get(String path) throws Exception {

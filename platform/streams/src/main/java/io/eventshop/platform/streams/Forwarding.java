@@ -30,8 +30,10 @@ public final class Forwarding {
       .connectTimeout(Duration.ofSeconds(2)).build();
 
   /**
-   * Sends {@code request} (with {@code body}, or none) to {@code owner} and relays status,
-   * {@code Content-Type}, {@code Location} and body; 503 if the owner does not answer.
+   * Sends {@code request} (with {@code body}, or none; its {@code Content-Type},
+   * {@code Idempotency-Key} and {@code Prefer}) to {@code owner} and relays status,
+   * {@code Content-Type}, {@code Location}, {@code Preference-Applied} and body; 503 if the owner
+   * does not answer.
    */
   public CompletableFuture<ResponseEntity<Object>> forward(KeyOwner owner, HttpServletRequest request,
                                                     String body, Duration timeout) {
@@ -46,6 +48,7 @@ public final class Forwarding {
         .header(HttpHeaders.ACCEPT, "application/json");
     copy(request, forwarded, HttpHeaders.CONTENT_TYPE);
     copy(request, forwarded, "Idempotency-Key");
+    copy(request, forwarded, "Prefer");
     forwarded.method(request.getMethod(), body == null
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     return http.sendAsync(forwarded.build(), HttpResponse.BodyHandlers.ofString())
@@ -60,6 +63,8 @@ public final class Forwarding {
               .ifPresent(type -> relayed.header(HttpHeaders.CONTENT_TYPE, type));
           response.headers().firstValue(HttpHeaders.LOCATION)
               .ifPresent(location -> relayed.header(HttpHeaders.LOCATION, location));
+          response.headers().firstValue("Preference-Applied")
+              .ifPresent(applied -> relayed.header("Preference-Applied", applied));
           return relayed.body(response.body());
         });
   }

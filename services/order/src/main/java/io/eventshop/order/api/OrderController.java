@@ -91,6 +91,10 @@ public class OrderController {
 
   static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
 
+  /** The validation outcome is known: VALIDATED, REJECTED or later. */
+  private static final Predicate<Order> DECIDED =
+      order -> order.isPlaced() && order.state().isDecided();
+
   /** A new order: who orders what. */
   public record PlaceOrderRequest(
       @NotBlank @Pattern(regexp = ID) String customerId,
@@ -131,13 +135,21 @@ public class OrderController {
 
   /**
    * Places an order priced from the local catalogue. With an {@code Idempotency-Key} the order id
-   * is derived from (customer, key), so a retry answers with the same order.
+   * is derived from (customer, key), so a retry answers with the same order. With
+   * {@code Prefer: wait=N} it answers once the outcome is known (201 with the order), or after N
+   * seconds (202): one request instead of a placement and a long poll.
    */
   @PostMapping("/api/orders")
   @Operation(summary = "Place an order",
       description = "An order of one or more lines, priced from the catalogue. It is accepted"
           + " (202, PLACED) once written; the checks decide it asynchronously. With an"
-          + " `Idempotency-Key` a retry answers with the same order instead of placing another.")
+          + " `Idempotency-Key` a retry answers with the same order instead of placing another."
+          + " With `Prefer: wait=N` (RFC 7240; seconds, capped as `waitFor` is) it answers 201"
+          + " with the decided order as soon as the outcome is committed, or 202 after N"
+          + " seconds; `Preference-Applied` says the wait was honoured.")
+  @ApiResponse(responseCode = "201", description = "Placed and decided within the `Prefer`"
+      + " wait: the order as `GET /api/orders/{id}` shows it",
+      content = @Content(schema = @Schema(implementation = OrderView.class)))
   @ApiResponse(responseCode = "202", description = "Placed; `Location` names the order",
       content = @Content(schema = @Schema(implementation = Accepted.class)))
   @ApiResponse(responseCode = "422", description = "A line names a product not in the"
@@ -150,18 +162,21 @@ public class OrderController {
           + " second order")
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 128)
       String idempotencyKey,
+      @Parameter(description = "`wait=N`: answer with the outcome if it comes within N seconds")
+      @RequestHeader(name = PreferWait.PREFER, required = false) String prefer,
       HttpServletRequest request) {
     List<OrderLine> lines = price(body.lines());
+    Optional<Duration> wait = PreferWait.of(prefer).map(this::capped);
     String orderId = identity.newId(body.customerId(), idempotencyKey);
     if (idempotencyKey != null) {
       KeyOwner owner = local.ownerOfOrder(orderId);
       if (!owner.local()) {
         return forwarding.forward(owner, request, json.writeValueAsString(body),
-            settings.forwardTimeout());
+            settings.forwardTimeout().plus(wait.orElse(Duration.ZERO)));
       }
       Optional<Order> known = local.order(orderId).or(() -> updates.written(orderId));
       if (known.isPresent()) {
-        return CompletableFuture.completedFuture(accepted(known.get()));
+        return outcome(known.get(), wait);
       }
     }
     PlaceOrder command = new PlaceOrder(orderId, body.customerId(), lines, idempotencyKey,
@@ -169,9 +184,39 @@ public class OrderController {
     List<OrderEvent> placed = decider.decide(command, Order.unknown(orderId));
     Order order = decider.evolve(Order.unknown(orderId), placed);
     if (idempotencyKey != null && !updates.rememberWritten(order)) {
-      return CompletableFuture.completedFuture(accepted(order));
+      return outcome(order, wait);
     }
-    return write(order, placed.get(0)).thenApply(written -> accepted(order));
+    return write(order, placed.get(0)).thenCompose(written -> outcome(order, wait));
+  }
+
+  /**
+   * What a placement answers: 202 with the order as placed, or — with a {@code wait}, on the
+   * instance that aggregates the order — 201 with the decided order once its outcome is committed,
+   * 202 if that takes longer. Another instance owning the order cannot be told its outcome, so
+   * it answers at once (a preference may be ignored).
+   */
+  private CompletableFuture<ResponseEntity<Object>> outcome(Order placed,
+                                                            Optional<Duration> wait) {
+    if (wait.isEmpty() || !local.ownerOfOrder(placed.id()).local()) {
+      return CompletableFuture.completedFuture(accepted(placed));
+    }
+    return updates.await(placed.id(), DECIDED, wait.get(), () -> local.order(placed.id()))
+        .thenApply(order -> {
+          String applied = PreferWait.applied(wait.get());
+          return order.filter(DECIDED).<ResponseEntity<Object>>map(decided -> ResponseEntity
+                  .status(HttpStatus.CREATED)
+                  .header(HttpHeaders.LOCATION, "/api/orders/" + decided.id())
+                  .header(PreferWait.PREFERENCE_APPLIED, applied)
+                  .body(OrderView.of(decided)))
+              .orElseGet(() -> ResponseEntity.accepted()
+                  .header(HttpHeaders.LOCATION, "/api/orders/" + placed.id())
+                  .header(PreferWait.PREFERENCE_APPLIED, applied)
+                  .body(new Accepted(placed.id(), placed.state())));
+        });
+  }
+
+  private Duration capped(Duration wait) {
+    return wait.compareTo(settings.maxWait()) > 0 ? settings.maxWait() : wait;
   }
 
   /**
@@ -194,10 +239,8 @@ public class OrderController {
       @Parameter(description = "the longest wait, e.g. `10s` or `500ms` (capped by the service)")
       @RequestParam(required = false) @Pattern(regexp = "\\d{1,6}(ms|s)") String timeout,
       HttpServletRequest request) {
-    Duration wait = timeout == null ? settings.defaultWait() : DurationStyle.SIMPLE.parse(timeout);
-    if (wait.compareTo(settings.maxWait()) > 0) {
-      wait = settings.maxWait();
-    }
+    Duration wait = capped(timeout == null ? settings.defaultWait()
+        : DurationStyle.SIMPLE.parse(timeout));
     KeyOwner owner = local.ownerOfOrder(id);
     if (!owner.local()) {
       return forwarding.forward(owner, request, null, wait.plus(settings.forwardTimeout()));
@@ -206,8 +249,7 @@ public class OrderController {
       return CompletableFuture.completedFuture(
           found(id, updates.committed(id, () -> local.order(id))));
     }
-    Predicate<Order> decided = order -> order.isPlaced() && order.state().isDecided();
-    return updates.await(id, decided, wait, () -> local.order(id))
+    return updates.await(id, DECIDED, wait, () -> local.order(id))
         .thenApply(order -> found(id, order));
   }
 
