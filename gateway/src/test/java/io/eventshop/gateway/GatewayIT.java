@@ -148,13 +148,15 @@ class GatewayIT {
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
         .header("Origin", "http://localhost:8080")
         .header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "Idempotency-Key")
+        .header("Access-Control-Request-Headers", "Idempotency-Key, Prefer")
         .build(), HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> foreign = gateway.get("/api/customers/c-9",
         "Origin", "http://evil.example");
 
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
         .hasValue("http://localhost:8080");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+        .containsIgnoringCase("Idempotency-Key").containsIgnoringCase("Prefer");
     assertThat(foreign.statusCode()).isEqualTo(403);
   }
 

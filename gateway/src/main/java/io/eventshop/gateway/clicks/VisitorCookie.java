@@ -7,9 +7,10 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The visitor id: a random value in a first-party cookie, set by the gateway on the first click
- * batch of a browser. It identifies a browser, not a person, and the gateway keeps nothing about
- * it; a value that is not one the gateway could have made is replaced.
+ * The visitor id: a random value in a first-party cookie, set by the gateway with the shop page
+ * ({@link VisitorCookieFilter}) or the first click batch of a browser. It identifies a browser,
+ * not a person, and the gateway keeps nothing about it; a value that is not one the gateway could
+ * have made is replaced.
  */
 final class VisitorCookie {
 

@@ -26,9 +26,10 @@ public class WebConfiguration {
     CorsConfiguration cors = new CorsConfiguration();
     cors.setAllowedOrigins(properties.cors().allowedOrigins());
     cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
-    cors.setAllowedHeaders(List.of("Content-Type", "Idempotency-Key", RequestIdFilter.HEADER,
-        "Last-Event-ID"));
-    cors.setExposedHeaders(List.of("Location", RequestIdFilter.HEADER, "Retry-After"));
+    cors.setAllowedHeaders(List.of("Content-Type", "Idempotency-Key", "Prefer",
+        RequestIdFilter.HEADER, "Last-Event-ID"));
+    cors.setExposedHeaders(List.of("Location", RequestIdFilter.HEADER, "Retry-After",
+        "Preference-Applied"));
     cors.setMaxAge(3600L);
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
     source.registerCorsConfiguration("/api/**", cors);

@@ -108,6 +108,29 @@ class ClickCollectorIT {
   }
 
   @Test
+  void theShopPageGivesANewBrowserItsVisitorCookieBeforeAnyClick() throws Exception {
+    HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(
+        URI.create(InProcessService.baseUrl(gateway) + "/")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    String cookie = page.headers().firstValue("set-cookie").orElseThrow();
+    assertThat(cookie).startsWith(VisitorCookie.NAME + "=").containsIgnoringCase("HttpOnly");
+    String visitor = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+
+    HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(
+            URI.create(InProcessService.baseUrl(gateway) + "/"))
+        .header("Cookie", VisitorCookie.NAME + "=" + visitor).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> clicks = post(visitor, "application/json",
+        "{\"clicks\": [{\"action\": \"PAGE_VIEW\", \"page\": \"#/shop\"}]}");
+
+    assertThat(again.headers().firstValue("set-cookie")).isEmpty();
+    assertThat(clicks.headers().firstValue("set-cookie")).isEmpty();
+    assertThat(awaitClicksOf(visitor, 1)).extracting(r -> r.value().getAction())
+        .containsExactly(ClickAction.PAGE_VIEW);
+  }
+
+  @Test
   void aBadBatchIsAnsweredWithTheFieldsAndNothingOfItIsWritten() throws Exception {
     String visitor = UUID.randomUUID().toString();
     HttpResponse<String> bad = post(visitor, "application/json", """
