@@ -2,6 +2,8 @@ package io.eventshop.launcher.cli;
 
 import io.eventshop.launcher.lake.LakeClient;
 import io.eventshop.launcher.lake.LakeRefusal;
+import io.eventshop.launcher.lake.LakeSession;
+import io.eventshop.launcher.sql.SqlPrompt;
 import io.eventshop.launcher.sql.Statement;
 import io.eventshop.launcher.sql.StatementScript;
 import java.io.IOException;
@@ -15,13 +17,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code eventshop lake sql --file queries.sql}: runs a file's SELECTs in order against the lake
- * service ({@code POST /api/lake/query}), prints each answer as a table, and stops at the first
- * that is refused or fails, with its line in the file (exit 1). Exit 3 when no lake service
- * answers.
+ * {@code eventshop lake sql}: SELECTs against the lake service ({@code POST /api/lake/query}),
+ * each answer printed as a table. At a prompt ({@link SqlPrompt}: history, entries of several
+ * lines ended by {@code ;}, a refused query's reason and the prompt carries on), or with
+ * {@code --file queries.sql} a file's queries in order, stopping at the first that is refused or
+ * fails, with its line in the file (exit 1). Exit 3 when no lake service answers.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-    description = "Run a file of SELECTs against the lake service and print the results"
+    description = "Run SELECTs against the lake service and print the results: at a prompt"
+        + " (history, statements ended by ';', Ctrl-D or exit; quits), or headless with --file"
         + " (exit 0 all ran, 1 a query was refused or failed, 2 usage, 3 no service answers).")
 public final class LakeSqlCommand implements Callable<Integer> {
 
@@ -33,8 +37,8 @@ public final class LakeSqlCommand implements Callable<Integer> {
   @Mixin
   private RunDirectory directory;
 
-  @Option(names = "--file", paramLabel = "FILE", required = true,
-      description = "The queries to run, each ended by ';'.")
+  @Option(names = "--file", paramLabel = "FILE",
+      description = "Run the file's queries, each ended by ';', instead of a prompt.")
   private Path file;
 
   @Option(names = "--url", paramLabel = "URL", description = "The lake service (default: the"
@@ -51,6 +55,13 @@ public final class LakeSqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LakeClient lake = new LakeClient(LakeCommand.service(url, directory));
+    if (file == null) {
+      new SqlPrompt("eventshop-lake-sql", "lake> ", LakeSession.KEYWORDS,
+          directory.historyFile("lake-sql-history")).run(terminal -> new LakeSession(lake,
+          terminal));
+      return OK;
+    }
     List<Statement> queries;
     try {
       queries = StatementScript.of(Files.readString(file)).all();
@@ -58,7 +69,6 @@ public final class LakeSqlCommand implements Callable<Integer> {
       out.println("cannot read " + file + ": " + e.getMessage());
       return USAGE;
     }
-    LakeClient lake = new LakeClient(LakeCommand.service(url, directory));
     for (Statement query : queries) {
       out.println("> " + query.text().strip().replaceAll("\\s+", " ") + ";");
       try {

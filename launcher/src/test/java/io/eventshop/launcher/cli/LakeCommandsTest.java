@@ -3,11 +3,17 @@ package io.eventshop.launcher.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.eventshop.launcher.lake.LakeClient;
 import io.eventshop.launcher.lake.LakeReport;
+import io.eventshop.launcher.lake.LakeSession;
+import io.eventshop.launcher.sql.Outcome;
+import io.eventshop.launcher.sql.Statement;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -163,6 +169,36 @@ class LakeCommandsTest {
     assertThat(exit).isEqualTo(LakeReportCommand.NO_SERVICE);
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("does not answer");
     assertThat(dir.resolve("r.html")).doesNotExist();
+  }
+
+  @Test
+  void aPromptQueryPrintsItsTableAsTheFileModeDoesAndARefusalItsReasonWithTheLine() {
+    StringWriter terminal = new StringWriter();
+    LakeSession session = new LakeSession(new LakeClient("http://127.0.0.1:"
+        + lake.getAddress().getPort()), new PrintWriter(terminal, true));
+
+    Outcome answered = session.run(new Statement("SELECT country, count(*) AS n FROM raw.orders"
+        + " GROUP BY country", 1));
+    Outcome refused = session.run(new Statement("COPY raw.orders TO 'x.csv'", 3));
+
+    assertThat(answered.ran()).isTrue();
+    assertThat(terminal.toString()).containsPattern("country +n").containsPattern("CH +3")
+        .contains("(2 rows, 12 ms)");
+    assertThat(refused.ran()).isFalse();
+    assertThat(refused.describe("")).isEqualTo("error at line 3 (HTTP 400): is a COPY statement:"
+        + " only one read-only SELECT is allowed");
+  }
+
+  @Test
+  void aPromptQuerySaysSoWhenNoLakeServiceAnswers() {
+    int port = lake.getAddress().getPort();
+    lake.stop(0);
+
+    Outcome outcome = new LakeSession(new LakeClient("http://127.0.0.1:" + port),
+        new PrintWriter(new StringWriter())).run(new Statement("SELECT 1", 1));
+
+    assertThat(outcome).isInstanceOf(Outcome.Unreachable.class);
+    assertThat(outcome.describe("")).contains("does not answer");
   }
 
   private int run(String... args) {
