@@ -4,11 +4,17 @@
 // lake's own answers for a table it has not built and the gateway's for a lake that is down.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
-  BASE_URL, call, eventually, launchBrowser, placeOrder, screenshot, seedCustomer, seedProduct,
+  ARTIFACTS, BASE_URL, call, eventually, launchBrowser, placeOrder, screenshot, seedCustomer, seedProduct,
 } from './support.mjs';
 
 const LANDS_MS = 120_000;
+const HOME = process.env.EVENTSHOP_HOME;
+const DATA_DIR = process.env.EVENTSHOP_DATA_DIR;
 const UNITS = 25;
 const PRICE = 2.0;
 
@@ -86,6 +92,19 @@ describe('the insights page', () => {
     assert.ok(amount(ordered.replace(/\(.*$/, '')) >= 1, `someone ordered: ${ordered}`);
     await screenshot(page, '30-insights');
     await page.close();
+  });
+
+  it('writes the same figures into the HTML report of ./eventshop lake report', {
+    skip: !HOME || !DATA_DIR ? 'needs EVENTSHOP_HOME and EVENTSHOP_DATA_DIR' : false,
+  }, async () => {
+    const out = join(ARTIFACTS, '32-lake-report.html');
+    await promisify(execFile)(join(HOME, 'eventshop'), ['lake', 'report', '--data-dir', DATA_DIR, '--out', out],
+      { env: { ...process.env, EVENTSHOP_NO_BUILD: '1' } });
+
+    const html = await readFile(out, 'utf8');
+    assert.equal(html.match(/<svg /g)?.length, 4, 'revenue, top products, funnel and turnover charts');
+    assert.ok(html.includes(`<title>${kite.sku}: ${UNITS}</title>`), 'the seeded product is a bar of its units');
+    assert.ok(!/<script|<link|src=/.test(html), 'nothing to fetch');
   });
 
   it('says the lake has no data yet when it has built no refined table', async () => {
