@@ -49,10 +49,11 @@ export async function screenshot(page, name) {
   return path;
 }
 
-async function call(method, path, body) {
+/** One request to the shop's API: {status, body} with the body parsed. */
+export async function call(method, path, body, headers = {}) {
   const response = await fetch(BASE_URL + path, {
     method,
-    headers: body ? { 'Content-Type': 'application/json' } : {},
+    headers: body ? { 'Content-Type': 'application/json', ...headers } : headers,
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();
@@ -63,8 +64,8 @@ async function call(method, path, body) {
  * Polls {@code probe} until it returns a truthy value, at most BOUND_MS. {@code lastSeen} says what
  * the last attempt saw, for the error message when it never happens.
  */
-export async function eventually(what, probe, lastSeen = () => undefined) {
-  const deadline = Date.now() + BOUND_MS;
+export async function eventually(what, probe, lastSeen = () => undefined, boundMs = BOUND_MS) {
+  const deadline = Date.now() + boundMs;
   let failure;
   while (Date.now() < deadline) {
     const result = await probe().catch((e) => { failure = e; return null; });
@@ -72,7 +73,7 @@ export async function eventually(what, probe, lastSeen = () => undefined) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const seen = lastSeen() ?? failure;
-  throw new Error(`${what} did not happen within ${BOUND_MS} ms${seen === undefined ? '' : `; last seen: ${seen}`}`);
+  throw new Error(`${what} did not happen within ${boundMs} ms${seen === undefined ? '' : `; last seen: ${seen}`}`);
 }
 
 function expectStatus(response, ...accepted) {
@@ -100,16 +101,23 @@ export async function seedProduct({ name, category = 'Kitchen', price, quantity 
 }
 
 /** A customer with a generous credit limit, readable through the gateway. */
-export async function seedCustomer(name = 'Ada Lovelace') {
+export async function seedCustomer(name = 'Ada Lovelace', country = 'CH') {
   const registered = expectStatus(await call('POST', '/api/customers', {
     name: `${name} ${RUN}`,
     email: `${randomUUID().slice(0, 8)}@example.org`,
-    address: { street: 'Bahnhofstrasse 1', zip: '8001', city: 'Zürich', country: 'CH' },
+    address: { street: 'Bahnhofstrasse 1', zip: '8001', city: 'Zürich', country },
     creditLimit: 5000,
   }), 201).body;
   await eventually(`customer ${registered.id} readable`,
     async () => (await call('GET', `/api/customers/${registered.id}`)).status === 200);
-  return { id: registered.id, name: `${name} ${RUN}` };
+  return { id: registered.id, name: `${name} ${RUN}`, country };
+}
+
+/** An order placed through the API, once it is final: the order as the order service answers. */
+export async function placeOrder(customer, lines) {
+  const placed = expectStatus(await call('POST', '/api/orders', { customerId: customer.id, lines },
+    { 'Idempotency-Key': randomUUID() }), 200, 201, 202).body;
+  return expectStatus(await call('GET', `/api/orders/${placed.id}?waitFor=FINAL&timeout=10s`), 200).body;
 }
 
 export async function availableStock(sku) {

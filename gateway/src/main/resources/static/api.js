@@ -109,4 +109,6 @@ export const api = {
   search: (params) => call('GET', `/api/search?${queryOf(params)}`),
   /** GET /api/search/suggest: [{type, id, text}], products whose name starts like {@code q}. */
   suggest: (q, size = 8) => call('GET', `/api/search/suggest?${queryOf({ q, size })}`),
+  /** POST /api/lake/query: {columns: [{name, type}], rows: [[…]], truncated, elapsedMs}. */
+  lakeQuery: (sql) => call('POST', '/api/lake/query', { body: { sql } }),
 };

@@ -2,6 +2,7 @@ import { api, problemText, searchUnavailable } from './api.js';
 import { showAdminSearch } from './admin-search.js';
 import { track, watchProduct } from './clicks.js';
 import { showDashboard } from './dashboard.js';
+import { showInsights } from './insights.js';
 import { $, alertError, el } from './dom.js';
 import {
   facetGroup, highlighted, newestOnly, replaceKeepingFocus, suggestionList, whenPaused,
@@ -63,6 +64,7 @@ function showView() {
   if (view === 'admin') startEventLog();
   showAdminSearch(view === 'admin');
   showDashboard(view === 'dashboard');
+  showInsights(view === 'insights');
 }
 
 // ---- catalogue ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // log carries every result topic of the analytics service; each card keeps the latest value per
 // key of its topic (a window's count is updated as clicks arrive) and redraws. No polling.
 // Charts: uPlot, served by the gateway from its WebJar.
+import { bar, COLOURS } from './charts.js';
 
 const TOPICS = {
   views: 'product-views-per-minute',
@@ -13,7 +14,6 @@ const TOPICS = {
   alerts: 'sensor-alerts',
 };
 const MINUTES_SHOWN = 30;
-const ZONE_COLOURS = ['#2454d6', '#17663a', '#b5540a', '#7a3fb0', '#a4221c', '#0f7c8c'];
 const chf = new Intl.NumberFormat('de-CH', { style: 'currency', currency: 'CHF' });
 
 const latest = Object.fromEntries(Object.keys(TOPICS).map((name) => [name, new Map()]));
@@ -120,7 +120,7 @@ function drawZones() {
     const alerted = new Set([...latest.alerts.values()].filter((a) => a.kind === kind).map((a) => a.zone));
     const series = zones.map((zone, i) => ({
       label: alerted.has(zone) ? `${zone} ⚠` : zone,
-      stroke: ZONE_COLOURS[i % ZONE_COLOURS.length],
+      stroke: COLOURS[i % COLOURS.length],
       width: alerted.has(zone) ? 3 : 1.5,
     }));
     const data = [xs, ...zones.map((zone) => xs.map((x) => {
@@ -148,25 +148,6 @@ function drawAlerts() {
 }
 
 // ---- drawing helpers -------------------------------------------------------------------------
-function bar(label, value, most, text) {
-  const row = document.createElement('li');
-  row.className = 'bar-row';
-  const name = document.createElement('span');
-  name.className = 'bar-label';
-  name.textContent = label;
-  const track = document.createElement('span');
-  track.className = 'bar-track';
-  const fill = document.createElement('span');
-  fill.className = 'bar-fill';
-  fill.style.width = `${Math.min(100, Math.max(2, (100 * value) / most))}%`;
-  track.append(fill);
-  const figure = document.createElement('span');
-  figure.className = 'bar-value';
-  figure.textContent = text;
-  row.append(name, track, figure);
-  return row;
-}
-
 /** Draws or updates a uPlot chart; a new set of series (a zone appeared) makes a new chart. */
 function chart(id, selector, series, data, unit, shape = '') {
   const target = $(selector);

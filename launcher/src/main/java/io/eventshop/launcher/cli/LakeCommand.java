@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 /** {@code eventshop lake}: what an analyst does with the data lake. */
 @Command(name = "lake", mixinStandardHelpOptions = true,
     description = "Query the data lake (see services/lake/README.md).",
-    subcommands = {LakeSqlCommand.class, LakeRefineCommand.class})
+    subcommands = {LakeSqlCommand.class, LakeRefineCommand.class,
+        LakeReportCommand.class})
 public final class LakeCommand implements Runnable {
 
   static final String DEFAULT_URL = "http://127.0.0.1:8180";

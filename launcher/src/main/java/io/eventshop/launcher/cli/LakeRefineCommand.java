@@ -1,16 +1,11 @@
 package io.eventshop.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventshop.launcher.run.Json;
-import io.eventshop.launcher.run.ProblemText;
+import io.eventshop.launcher.lake.LakeClient;
+import io.eventshop.launcher.lake.LakeRefusal;
 import io.eventshop.launcher.run.Table;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +23,6 @@ public final class LakeRefineCommand implements Callable<Integer> {
   static final int OK = 0;
   static final int FAILED = 1;
   static final int NO_SERVICE = 3;
-  private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
   @Mixin
   private RunDirectory directory;
@@ -46,25 +40,20 @@ public final class LakeRefineCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws Exception {
-    String service = LakeCommand.service(url, directory);
-    HttpResponse<String> answer;
+  public Integer call() {
+    LakeClient lake = new LakeClient(LakeCommand.service(url, directory));
+    JsonNode results;
     try {
-      answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-          HttpRequest.newBuilder(URI.create(service + "/api/lake/refine")).timeout(TIMEOUT)
-              .POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
+      results = lake.refine();
     } catch (IOException e) {
-      out.println("the lake service at " + service + " does not answer: " + e.getMessage());
+      out.println(lake.unreachable(e));
       return NO_SERVICE;
-    }
-    if (answer.statusCode() != 200) {
-      out.println("the lake service could not refine (HTTP " + answer.statusCode() + "): "
-          + ProblemText.reason(answer.body()));
+    } catch (LakeRefusal e) {
+      out.println("the lake service could not refine (HTTP " + e.status() + "): " + e.reason());
       return FAILED;
     }
     Table table = new Table("TABLE", "ROWS", "MS", "SKIPPED");
-    for (JsonNode result : Json.MAPPER.readTree(answer.body())) {
+    for (JsonNode result : results) {
       table.row(result.path("table").asText(), result.path("rows").asLong(),
           result.path("elapsedMs").asLong(), result.path("skipped").asText(""));
     }

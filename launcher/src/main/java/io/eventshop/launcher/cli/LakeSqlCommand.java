@@ -1,35 +1,31 @@
 package io.eventshop.launcher.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.eventshop.launcher.run.Json;
-import io.eventshop.launcher.run.ProblemText;
-import io.eventshop.launcher.run.Table;
+import io.eventshop.launcher.lake.LakeClient;
+import io.eventshop.launcher.lake.LakeRefusal;
+import io.eventshop.launcher.lake.LakeSession;
+import io.eventshop.launcher.sql.SqlPrompt;
 import io.eventshop.launcher.sql.Statement;
 import io.eventshop.launcher.sql.StatementScript;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code eventshop lake sql --file queries.sql}: runs a file's SELECTs in order against the lake
- * service ({@code POST /api/lake/query}), prints each answer as a table, and stops at the first
- * that is refused or fails, with its line in the file (exit 1). Exit 3 when no lake service
- * answers.
+ * {@code eventshop lake sql}: SELECTs against the lake service ({@code POST /api/lake/query}),
+ * each answer printed as a table. At a prompt ({@link SqlPrompt}: history, entries of several
+ * lines ended by {@code ;}, a refused query's reason and the prompt carries on), or with
+ * {@code --file queries.sql} a file's queries in order, stopping at the first that is refused or
+ * fails, with its line in the file (exit 1). Exit 3 when no lake service answers.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-    description = "Run a file of SELECTs against the lake service and print the results"
+    description = "Run SELECTs against the lake service and print the results: at a prompt"
+        + " (history, statements ended by ';', Ctrl-D or exit; quits), or headless with --file"
         + " (exit 0 all ran, 1 a query was refused or failed, 2 usage, 3 no service answers).")
 public final class LakeSqlCommand implements Callable<Integer> {
 
@@ -37,14 +33,12 @@ public final class LakeSqlCommand implements Callable<Integer> {
   static final int FAILED = 1;
   static final int USAGE = 2;
   static final int NO_SERVICE = 3;
-  /** Beyond the service's own time limit (30 s by default): the service answers first. */
-  private static final Duration TIMEOUT = Duration.ofMinutes(11);
 
   @Mixin
   private RunDirectory directory;
 
-  @Option(names = "--file", paramLabel = "FILE", required = true,
-      description = "The queries to run, each ended by ';'.")
+  @Option(names = "--file", paramLabel = "FILE",
+      description = "Run the file's queries, each ended by ';', instead of a prompt.")
   private Path file;
 
   @Option(names = "--url", paramLabel = "URL", description = "The lake service (default: the"
@@ -61,6 +55,13 @@ public final class LakeSqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    LakeClient lake = new LakeClient(LakeCommand.service(url, directory));
+    if (file == null) {
+      new SqlPrompt("eventshop-lake-sql", "lake> ", LakeSession.KEYWORDS,
+          directory.historyFile("lake-sql-history")).run(terminal -> new LakeSession(lake,
+          terminal));
+      return OK;
+    }
     List<Statement> queries;
     try {
       queries = StatementScript.of(Files.readString(file)).all();
@@ -68,50 +69,19 @@ public final class LakeSqlCommand implements Callable<Integer> {
       out.println("cannot read " + file + ": " + e.getMessage());
       return USAGE;
     }
-    String service = LakeCommand.service(url, directory);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     for (Statement query : queries) {
       out.println("> " + query.text().strip().replaceAll("\\s+", " ") + ";");
-      HttpResponse<String> answer;
       try {
-        answer = http.send(HttpRequest.newBuilder(URI.create(service + "/api/lake/query"))
-                .timeout(TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(
-                    Map.of("sql", query.text())))).build(),
-            HttpResponse.BodyHandlers.ofString());
+        lake.query(query.text()).lines().forEach(out::println);
       } catch (IOException e) {
-        out.println("the lake service at " + service + " does not answer: " + e.getMessage());
+        out.println(lake.unreachable(e));
         return NO_SERVICE;
-      }
-      if (answer.statusCode() != 200) {
-        out.println("error at line " + query.line() + " of " + file + " (HTTP "
-            + answer.statusCode() + "): " + ProblemText.reason(answer.body()));
+      } catch (LakeRefusal e) {
+        out.println("error at line " + query.line() + " of " + file + " (HTTP " + e.status()
+            + "): " + e.reason());
         return FAILED;
       }
-      print(Json.MAPPER.readTree(answer.body()));
     }
     return OK;
-  }
-
-  private void print(JsonNode answer) {
-    JsonNode columns = answer.path("columns");
-    String[] headers = new String[columns.size()];
-    for (int i = 0; i < headers.length; i++) {
-      headers[i] = columns.get(i).path("name").asText();
-    }
-    Table table = new Table(headers);
-    for (JsonNode row : answer.path("rows")) {
-      Object[] cells = new Object[headers.length];
-      for (int i = 0; i < cells.length; i++) {
-        JsonNode cell = row.get(i);
-        cells[i] = cell.isTextual() ? cell.asText() : cell.toString();
-      }
-      table.row(cells);
-    }
-    table.lines().forEach(out::println);
-    int rows = answer.path("rows").size();
-    out.println("(" + rows + " row" + (rows == 1 ? "" : "s")
-        + (answer.path("truncated").asBoolean() ? ", cut at the row limit" : "") + ", "
-        + answer.path("elapsedMs").asLong() + " ms)");
   }
 }

@@ -1,6 +1,7 @@
 package io.eventshop.launcher.cli;
 
 import io.eventshop.launcher.run.RunFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -23,6 +24,16 @@ public final class RunDirectory {
 
   public Path dataDir() {
     return dataDir == null ? home().resolve("data") : dataDir.toAbsolutePath().normalize();
+  }
+
+  /**
+   * A prompt's history file: {@code name} beside the run's data when there is one (the history
+   * of this shop), else {@code ~/.eventshop_<name>} with underscores.
+   */
+  public Path historyFile(String name) {
+    Path data = dataDir();
+    return Files.isDirectory(data) ? data.resolve(name)
+        : Path.of(System.getProperty("user.home"), ".eventshop_" + name.replace('-', '_'));
   }
 
   /** The URL of {@code component}'s first instance in the run of {@link #dataDir()}, if any. */

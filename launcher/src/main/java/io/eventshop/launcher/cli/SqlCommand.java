@@ -51,7 +51,7 @@ public final class SqlCommand implements Callable<Integer> {
     SqlServiceClient service = new SqlServiceClient(Optional.ofNullable(url)
         .or(() -> directory.urlOf("sql")).orElse("http://127.0.0.1:8170"));
     if (file == null) {
-      new InteractiveSql(service, historyFile()).run();
+      new InteractiveSql(service, directory.historyFile("sql-history")).run();
       return OK;
     }
     String script;
@@ -67,12 +67,5 @@ public final class SqlCommand implements Callable<Integer> {
       return NO_SERVICE;
     }
     return outcome.ran() ? OK : FAILED;
-  }
-
-  /** Beside the run's data when there is one (the history of this shop), else in the home. */
-  private Path historyFile() {
-    Path data = directory.dataDir();
-    return Files.isDirectory(data) ? data.resolve("sql-history")
-        : Path.of(System.getProperty("user.home"), ".eventshop_sql_history");
   }
 }

@@ -9,13 +9,15 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completes KSQL's keywords and the names of the service's streams and tables; JLine keeps
- * the candidates that start with the word at the cursor.
+ * Tab completes a dialect's keywords and the names a session has (the sql service's streams and
+ * tables); JLine keeps the candidates that start with the word at the cursor.
  */
 final class SqlCompleter implements Completer {
 
-  static final List<String> KEYWORDS = List.of("ADVANCE", "AND", "AS", "AVG", "BEGINNING", "BY",
-      "CHANGES", "COUNT", "CREATE", "DELETE", "DESCRIBE", "DROP", "EMIT", "EXISTS", "EXIT", "FROM",
+  /** KSQL's keywords. */
+  static final List<String> KSQL_KEYWORDS = List.of("ADVANCE", "AND", "AS", "AVG", "BEGINNING",
+      "BY", "CHANGES", "COUNT", "CREATE", "DELETE", "DESCRIBE", "DROP", "EMIT", "EXISTS", "EXIT",
+      "FROM",
       "GROUP", "HAVING", "HOPPING", "IF", "INSERT", "INTO", "IS", "JOIN", "KAFKA_TOPIC", "LEFT",
       "LIMIT", "MAX", "MIN", "NOT", "NULL", "ON", "OR", "PARTITIONS", "PRINT", "PROPERTIES",
       "QUERIES", "SECONDS", "MINUTES", "HOURS", "SELECT", "SESSION", "SET", "SHOW", "SIZE",
@@ -23,16 +25,21 @@ final class SqlCompleter implements Completer {
       "TUMBLING", "UNSET", "VALUE_FORMAT", "WHERE", "WINDOW", "WINDOWEND", "WINDOWSTART", "WITH",
       "WITHIN");
 
-  private volatile SortedSet<String> sources = new TreeSet<>();
+  private final List<String> keywords;
+  private volatile SortedSet<String> names = new TreeSet<>();
 
-  /** The streams and tables the service has now (asked between two entries). */
-  void sources(SortedSet<String> names) {
-    sources = names;
+  SqlCompleter(List<String> keywords) {
+    this.keywords = List.copyOf(keywords);
+  }
+
+  /** The names the session has now (asked between two entries). */
+  void names(SortedSet<String> names) {
+    this.names = names;
   }
 
   @Override
   public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-    KEYWORDS.forEach(keyword -> candidates.add(new Candidate(keyword)));
-    sources.forEach(source -> candidates.add(new Candidate(source)));
+    keywords.forEach(keyword -> candidates.add(new Candidate(keyword)));
+    names.forEach(name -> candidates.add(new Candidate(name)));
   }
 }

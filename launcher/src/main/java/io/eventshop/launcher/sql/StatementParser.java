@@ -25,6 +25,6 @@ final class StatementParser extends DefaultParser {
 
   static boolean awaitsMore(String entry) {
     return StatementScript.of(entry).unended()
-        .filter(statement -> !InteractiveSql.isExit(statement.text())).isPresent();
+        .filter(statement -> !SqlPrompt.isExit(statement.text())).isPresent();
   }
 }

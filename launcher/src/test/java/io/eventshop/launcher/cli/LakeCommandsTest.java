@@ -3,10 +3,17 @@ package io.eventshop.launcher.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.eventshop.launcher.lake.LakeClient;
+import io.eventshop.launcher.lake.LakeReport;
+import io.eventshop.launcher.lake.LakeSession;
+import io.eventshop.launcher.sql.Outcome;
+import io.eventshop.launcher.sql.Statement;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,23 +37,34 @@ class LakeCommandsTest {
   private final List<String> received = new ArrayList<>();
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-  /** Answers a query with COPY with the service's 400, any other with two rows; and refine. */
+  /**
+   * Answers a query with COPY with the service's 400, one of refined.daily_funnel as a table that
+   * does not exist, one of another refined table with rows of its shape, any other with two rows;
+   * and refine.
+   */
   @BeforeEach
   void startAStandInLake() throws IOException {
     lake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     lake.createContext("/api/lake/query", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       received.add(body);
-      boolean orders = !body.contains("COPY");
-      byte[] answer = (orders ? """
-          {"columns":[{"name":"country","type":"VARCHAR"},{"name":"n","type":"BIGINT"}],
-           "rows":[["CH",3],["DE",1]],"truncated":false,"elapsedMs":12}"""
+      String refused = body.contains("COPY") ? "is a COPY statement: only one read-only SELECT"
+          + " is allowed" : body.contains("refined.daily_funnel") ? "Catalog Error: Table with"
+          + " name daily_funnel does not exist!" : null;
+      byte[] answer = (refused != null
+          ? "{\"status\":400,\"errors\":[{\"field\":\"sql\",\"message\":\"" + refused + "\"}]}"
+          : body.contains("refined.daily_revenue") ? """
+          {"columns":[{"name":"day"},{"name":"country"},{"name":"revenue"}],
+           "rows":[["2026-11-30","CH",90.00],["2026-12-01","DE",40.00]],"elapsedMs":3}"""
+          : body.contains("refined.stock_turnover") ? """
+          {"columns":[{"name":"sku"},{"name":"value"}],"rows":[["MUG",4]],"elapsedMs":3}"""
           : """
-          {"status":400,"errors":[{"field":"sql","message":"is a COPY statement: only one \
-          read-only SELECT is allowed"}]}""").getBytes(StandardCharsets.UTF_8);
+          {"columns":[{"name":"country","type":"VARCHAR"},{"name":"n","type":"BIGINT"}],
+           "rows":[["CH",3],["DE",1]],"truncated":false,"elapsedMs":12}""")
+          .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type",
-          orders ? "application/json" : "application/problem+json");
-      exchange.sendResponseHeaders(orders ? 200 : 400, answer.length);
+          refused == null ? "application/json" : "application/problem+json");
+      exchange.sendResponseHeaders(refused == null ? 200 : 400, answer.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(answer);
       }
@@ -119,6 +137,68 @@ class LakeCommandsTest {
         .containsPattern("refined.daily_revenue +42 +310")
         .containsPattern("refined.customer_lifetime_value +0 +2 +raw.orders_enriched has no"
             + " commit yet");
+  }
+
+  @Test
+  void reportWritesOneHtmlFileWithAChartPerRefinedTableTheLakeHas() throws IOException {
+    Path report = dir.resolve("report.html");
+
+    int exit = new CommandLine(new LakeReportCommand().printingTo(new PrintStream(printed, true,
+        StandardCharsets.UTF_8))).execute("--out", report.toString(), "--url",
+        "http://127.0.0.1:" + lake.getAddress().getPort());
+
+    assertThat(exit).isEqualTo(LakeReportCommand.OK);
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("wrote " + report);
+    String html = Files.readString(report);
+    assertThat(html.split("<svg ", -1)).as("revenue, top products, turnover").hasSize(4);
+    assertThat(html).contains("<title>CH 2026-11-30: 90</title>")
+        .contains("<title>MUG: 4</title>")
+        .contains("No data yet: Catalog Error: Table with name daily_funnel does not exist!");
+    assertThat(received).hasSize(LakeReport.Part.values().length);
+  }
+
+  @Test
+  void reportSaysSoWhenNoLakeServiceAnswers() {
+    int port = lake.getAddress().getPort();
+    lake.stop(0);
+
+    int exit = new CommandLine(new LakeReportCommand().printingTo(new PrintStream(printed, true,
+        StandardCharsets.UTF_8))).execute("--out", dir.resolve("r.html").toString(),
+        "--url", "http://127.0.0.1:" + port);
+
+    assertThat(exit).isEqualTo(LakeReportCommand.NO_SERVICE);
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("does not answer");
+    assertThat(dir.resolve("r.html")).doesNotExist();
+  }
+
+  @Test
+  void aPromptQueryPrintsItsTableAsTheFileModeDoesAndARefusalItsReasonWithTheLine() {
+    StringWriter terminal = new StringWriter();
+    LakeSession session = new LakeSession(new LakeClient("http://127.0.0.1:"
+        + lake.getAddress().getPort()), new PrintWriter(terminal, true));
+
+    Outcome answered = session.run(new Statement("SELECT country, count(*) AS n FROM raw.orders"
+        + " GROUP BY country", 1));
+    Outcome refused = session.run(new Statement("COPY raw.orders TO 'x.csv'", 3));
+
+    assertThat(answered.ran()).isTrue();
+    assertThat(terminal.toString()).containsPattern("country +n").containsPattern("CH +3")
+        .contains("(2 rows, 12 ms)");
+    assertThat(refused.ran()).isFalse();
+    assertThat(refused.describe("")).isEqualTo("error at line 3 (HTTP 400): is a COPY statement:"
+        + " only one read-only SELECT is allowed");
+  }
+
+  @Test
+  void aPromptQuerySaysSoWhenNoLakeServiceAnswers() {
+    int port = lake.getAddress().getPort();
+    lake.stop(0);
+
+    Outcome outcome = new LakeSession(new LakeClient("http://127.0.0.1:" + port),
+        new PrintWriter(new StringWriter())).run(new Statement("SELECT 1", 1));
+
+    assertThat(outcome).isInstanceOf(Outcome.Unreachable.class);
+    assertThat(outcome.describe("")).contains("does not answer");
   }
 
   private int run(String... args) {

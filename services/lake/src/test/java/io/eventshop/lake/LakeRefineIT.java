@@ -2,7 +2,9 @@ package io.eventshop.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventshop.lake.LakeTables.ClickRow;
 import io.eventshop.lake.LakeTables.EnrichedRow;
+import io.eventshop.lake.LakeTables.LevelRow;
 import io.eventshop.lake.LakeTables.Line;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -59,6 +61,26 @@ class LakeRefineIT {
       placed("o5", "FR", DAY_2, MUG), validated("o5", "FR", DAY_2, MUG),
       event("o5", "FR", "CANCELLED", DAY_2, MUG));
 
+  /** Levels by offset per sku, listed out of order: the table's row order means nothing. */
+  private static final List<LevelRow> LEVELS = List.of(
+      new LevelRow("MUG", 30, 4, 3, DAY_2), new LevelRow("MUG", 10, 0, 0, DAY_1),
+      new LevelRow("MUG", 10, 2, 1, DAY_1), new LevelRow("MUG", 10, 4, 2, DAY_1),
+      new LevelRow("LAMP", 5, 2, 2, DAY_2), new LevelRow("LAMP", 5, 0, 0, DAY_1),
+      new LevelRow("LAMP", 5, 1, 1, DAY_1), new LevelRow("VASE", 3, 0, 0, DAY_1));
+  /** The last minutes of DAY_2 in UTC: a day of the funnel is a UTC day. */
+  private static final OffsetDateTime LATE_DAY_2 = DAY_2.withHour(23).withMinute(50);
+  private static final List<ClickRow> CLICKS = List.of(
+      click("v1", "PRODUCT_VIEW", DAY_1), click("v1", "ADD_TO_CART", DAY_1),
+      checkout("v1", "o1", DAY_1),
+      click("v2", "PRODUCT_VIEW", DAY_1), click("v2", "PRODUCT_VIEW", DAY_1),
+      click("v2", "ADD_TO_CART", DAY_1), checkout("v2", "o3", DAY_1),
+      click("v3", "PAGE_VIEW", DAY_1), click("v3", "PRODUCT_VIEW", DAY_1),
+      click("v4", "PAGE_VIEW", DAY_1),
+      click("v1", "PRODUCT_VIEW", DAY_2), click("v1", "ADD_TO_CART", DAY_2),
+      checkout("v1", "o5", DAY_2),
+      click("v5", "SEARCH", DAY_2), click("v5", "PRODUCT_VIEW", DAY_2),
+      click("v5", "ADD_TO_CART", LATE_DAY_2), checkout("v5", "o4", LATE_DAY_2));
+
   @Value("${local.server.port}")
   int port;
 
@@ -69,7 +91,51 @@ class LakeRefineIT {
 
   @BeforeAll
   static void landEnrichedOrders() throws IOException {
-    LakeTables.empty(WAREHOUSE).appendEnriched(EVENTS);
+    LakeTables lake = LakeTables.empty(WAREHOUSE);
+    lake.appendEnriched(EVENTS);
+    lake.appendLevels(LEVELS);
+    lake.appendClicks(CLICKS);
+  }
+
+  @Test
+  void stockTurnoverIsUnitsSoldOverTheAverageOfOpeningAndClosingAvailableStock()
+      throws Exception {
+    refine();
+
+    JsonNode answer = query("SELECT sku, units_received, units_sold, average_stock, turnover"
+        + " FROM refined.stock_turnover ORDER BY sku");
+
+    List<String> rows = new ArrayList<>();
+    answer.path("rows").forEach(row -> rows.add(row.get(0).asString() + " received "
+        + row.get(1).asLong() + ", sold " + row.get(2).asLong() + ", average "
+        + row.get(3).asDouble() + ", turnover " + row.get(4).asDouble()));
+    // sold: MUG 2 (o1) + 2 (o2), LAMP 1 (o1) + 1 (o4); o3 rejected, o5 (MUG 2) cancelled.
+    // available by offset: MUG 10, 8, 6, 26 -> (10 + 26) / 2 = 18; LAMP 5, 4, 3 -> 4; VASE 3
+    assertThat(rows).containsExactly(
+        "LAMP received 5, sold 2, average 4.0, turnover 0.5",
+        "MUG received 30, sold 4, average 18.0, turnover 0.2222",
+        "VASE received 3, sold 0, average 3.0, turnover 0.0");
+  }
+
+  @Test
+  void dailyFunnelCountsEachDaysVisitorsAtEveryStepAndTheirRatios() throws Exception {
+    refine();
+
+    JsonNode answer = query("SELECT day, visitors, viewed, added_to_cart, checked_out, ordered,"
+        + " view_rate, cart_rate, checkout_rate, order_rate, conversion"
+        + " FROM refined.daily_funnel ORDER BY day");
+
+    List<String> rows = new ArrayList<>();
+    answer.path("rows").forEach(row -> {
+      List<String> cells = new ArrayList<>();
+      row.forEach(cell -> cells.add(cell.asString()));
+      rows.add(String.join(" ", cells));
+    });
+    // day 1: v1-v4 visit; v1, v2, v3 view; v1, v2 add and check out; only v1's o1 was kept.
+    // day 2: v1 and v5 do every step; v1's o5 was cancelled, v5's o4 kept
+    assertThat(rows).containsExactly(
+        "2026-11-30 4 3 2 2 1 0.75 0.6667 1.0 0.5 0.25",
+        "2026-12-01 2 2 2 2 1 1.0 1.0 1.0 0.5 0.5");
   }
 
   @Test
@@ -147,6 +213,14 @@ class LakeRefineIT {
     catalog.setConf(new Configuration());
     catalog.initialize("test", Map.of("warehouse", WAREHOUSE.toString()));
     return catalog;
+  }
+
+  private static ClickRow click(String visitor, String action, OffsetDateTime at) {
+    return new ClickRow(visitor, action, "MUG", null, at);
+  }
+
+  private static ClickRow checkout(String visitor, String orderId, OffsetDateTime at) {
+    return new ClickRow(visitor, "CHECKOUT", null, orderId, at);
   }
 
   private static EnrichedRow placed(String id, String country, OffsetDateTime at, Line... lines) {

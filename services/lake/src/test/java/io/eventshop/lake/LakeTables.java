@@ -78,6 +78,32 @@ final class LakeTables {
   record Line(String sku, int quantity, BigDecimal unitPrice, String category) {
   }
 
+  static final TableIdentifier STOCK_LEVELS = TableIdentifier.of("raw", "stock_levels");
+  static final Schema LEVEL_SCHEMA = new Schema(
+      Types.NestedField.required(1, "sku", Types.StringType.get()),
+      Types.NestedField.required(2, "onHand", Types.LongType.get()),
+      Types.NestedField.required(3, "reserved", Types.LongType.get()),
+      Types.NestedField.optional(4, "_kafka_offset", Types.LongType.get()),
+      Types.NestedField.optional(5, "_kafka_timestamp", Types.TimestampType.withZone()));
+
+  /** One change of a product's stock level, at its offset in the sku's partition. */
+  record LevelRow(String sku, long onHand, long reserved, long offset, OffsetDateTime at) {
+  }
+
+  static final TableIdentifier CLICKSTREAM = TableIdentifier.of("raw", "clickstream");
+  static final Schema CLICK_SCHEMA = new Schema(
+      Types.NestedField.required(1, "visitorId", Types.StringType.get()),
+      Types.NestedField.required(2, "action", Types.StringType.get()),
+      Types.NestedField.optional(3, "sku", Types.StringType.get()),
+      Types.NestedField.required(4, "occurredAt", Types.TimestampType.withZone()),
+      Types.NestedField.optional(5, "orderId", Types.StringType.get()),
+      Types.NestedField.optional(6, "_kafka_timestamp", Types.TimestampType.withZone()));
+
+  /** One action of a visitor (the action's name as the sink writes the enum: a string). */
+  record ClickRow(String visitorId, String action, String sku, String orderId,
+                  OffsetDateTime at) {
+  }
+
   private final HadoopCatalog catalog = new HadoopCatalog();
 
   LakeTables(Path warehouse) {
@@ -103,6 +129,33 @@ final class LakeTables {
   /** Appends {@code rows} to raw.orders_enriched in one commit, one file per day. */
   void appendEnriched(List<EnrichedRow> rows) {
     append(ORDERS_ENRICHED, ENRICHED_SCHEMA, rows.stream().map(LakeTables::record).toList());
+  }
+
+  /** Appends {@code rows} to raw.stock_levels in one commit, one file per day. */
+  void appendLevels(List<LevelRow> rows) {
+    append(STOCK_LEVELS, LEVEL_SCHEMA, rows.stream().map(row -> {
+      GenericRecord record = GenericRecord.create(LEVEL_SCHEMA);
+      record.setField("sku", row.sku());
+      record.setField("onHand", row.onHand());
+      record.setField("reserved", row.reserved());
+      record.setField("_kafka_offset", row.offset());
+      record.setField("_kafka_timestamp", row.at());
+      return (Record) record;
+    }).toList());
+  }
+
+  /** Appends {@code rows} to raw.clickstream in one commit, one file per day. */
+  void appendClicks(List<ClickRow> rows) {
+    append(CLICKSTREAM, CLICK_SCHEMA, rows.stream().map(row -> {
+      GenericRecord record = GenericRecord.create(CLICK_SCHEMA);
+      record.setField("visitorId", row.visitorId());
+      record.setField("action", row.action());
+      record.setField("sku", row.sku());
+      record.setField("occurredAt", row.at());
+      record.setField("orderId", row.orderId());
+      record.setField("_kafka_timestamp", row.at());
+      return (Record) record;
+    }).toList());
   }
 
   private void append(TableIdentifier id, Schema schema, List<Record> records) {

@@ -26,7 +26,7 @@ public class RefineController {
   @PostMapping("/api/lake/refine")
   @Operation(summary = "Rebuild the refined tables from the raw zone",
       description = "Rebuilds every refined table (refined.daily_revenue,"
-          + " refined.customer_lifetime_value) from the raw tables' current snapshots and"
+          + " refined.customer_lifetime_value, refined.stock_turnover, refined.daily_funnel) from the raw tables' current snapshots and"
           + " answers when done; a table whose raw tables have no commit yet is skipped.")
   @ApiResponse(responseCode = "200", description = "Each table with its rows, or why it was"
       + " skipped")
