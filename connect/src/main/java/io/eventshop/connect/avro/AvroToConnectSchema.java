@@ -12,8 +12,11 @@ import static io.eventshop.connect.avro.MappingConventions.GENERATED_NAMESPACE;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.kafka.connect.data.Date;
@@ -30,7 +33,9 @@ import org.apache.kafka.connect.errors.DataException;
  * INT8/INT16), and a faithful reading of other Avro schemas: records → structs named by their
  * full name, enums → strings, fixed → bytes, {@code [null, T]} → optional T, the logical types
  * decimal, date, time-millis and timestamp-millis → Connect's Decimal, Date, Time and Timestamp.
- * Other logical types read as their underlying type; other unions and recursive records have no
+ * A union of several types, as an event's payload of one of its kinds, becomes a struct with one
+ * optional field per type ({@link MappingConventions#UNION}; Confluent's AvroConverter reads such
+ * unions alike). Other logical types read as their underlying type; recursive records have no
  * Connect schema and throw {@link DataException}.
  */
 final class AvroToConnectSchema {
@@ -51,7 +56,7 @@ final class AvroToConnectSchema {
 
   private SchemaBuilder builder(org.apache.avro.Schema avro) {
     SchemaBuilder builder = switch (avro.getType()) {
-      case UNION -> builder(MappingConventions.withoutNull(avro)).optional();
+      case UNION -> union(avro);
       case INT -> switch (String.valueOf(avro.getProp(CONNECT_TYPE))) {
         case "int8" -> SchemaBuilder.int8();
         case "int16" -> SchemaBuilder.int16();
@@ -79,6 +84,32 @@ final class AvroToConnectSchema {
 
   private Schema nested(org.apache.avro.Schema avro) {
     return builder(avro).build();
+  }
+
+  /**
+   * {@code [null, T]} → optional T; a union of several types (null or not among them) → a
+   * {@link MappingConventions#UNION} struct with an optional field per type, optional itself if
+   * null is one of them; a record without fields (a kind that says all by being there, as
+   * {@code OrderValidated}) is a boolean there, true when it is the kind: an empty struct is no
+   * column a table can hold.
+   */
+  private SchemaBuilder union(org.apache.avro.Schema avro) {
+    List<org.apache.avro.Schema> branches = MappingConventions.branches(avro);
+    if (branches.size() == 1) {
+      return builder(branches.get(0)).optional();
+    }
+    SchemaBuilder struct = SchemaBuilder.struct().name(MappingConventions.UNION);
+    Set<String> names = new HashSet<>();
+    for (org.apache.avro.Schema branch : branches) {
+      String name = MappingConventions.branchName(branch);
+      if (!names.add(name)) {
+        throw new DataException("cannot map the Avro union " + avro + " to Connect: two of its"
+            + " types are named " + name);
+      }
+      struct.field(name, MappingConventions.isMarker(branch)
+          ? Schema.OPTIONAL_BOOLEAN_SCHEMA : builder(branch).optional().build());
+    }
+    return branches.size() < avro.getTypes().size() ? struct.optional() : struct;
   }
 
   private SchemaBuilder mapOfEntries(org.apache.avro.Schema entry) {

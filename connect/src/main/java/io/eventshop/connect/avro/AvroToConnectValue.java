@@ -1,7 +1,5 @@
 package io.eventshop.connect.avro;
 
-import static io.eventshop.connect.avro.MappingConventions.withoutNull;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +20,8 @@ import org.apache.kafka.connect.data.Timestamp;
  * An Avro datum, as Avro's generic reader returns it without logical-type conversions, as the
  * Connect value of the schema {@link AvroToConnectSchema} maps its schema to: records →
  * {@link Struct}, strings and enum symbols → {@link String}, bytes and fixed → {@code byte[]},
- * logical types → {@link java.math.BigDecimal} and {@link java.util.Date}.
+ * logical types → {@link java.math.BigDecimal} and {@link java.util.Date}, a union of several
+ * types → a struct with its datum's branch set.
  */
 final class AvroToConnectValue {
 
@@ -33,7 +32,12 @@ final class AvroToConnectValue {
     if (datum == null) {
       return null;
     }
-    org.apache.avro.Schema source = withoutNull(avro);
+    if (avro.getType() == org.apache.avro.Schema.Type.UNION) {
+      org.apache.avro.Schema branch =
+          avro.getTypes().get(MappingConventions.RAW_DATA.resolveUnion(avro, datum));
+      return MappingConventions.UNION.equals(connect.name())
+          ? unionOf(branch, connect, datum) : convert(branch, connect, datum);
+    }
     return switch (connect.type()) {
       case INT8 -> ((Integer) datum).byteValue();
       case INT16 -> ((Integer) datum).shortValue();
@@ -43,11 +47,11 @@ final class AvroToConnectValue {
       case FLOAT32, FLOAT64, BOOLEAN -> datum;
       case STRING -> datum.toString();
       case BYTES -> bytes(connect, datum);
-      case ARRAY -> array(source, connect, (Collection<?>) datum);
-      case MAP -> source.getType() == org.apache.avro.Schema.Type.MAP
-          ? map(source, connect, (Map<?, ?>) datum)
-          : entries(source, connect, (Collection<?>) datum);
-      case STRUCT -> struct(source, connect, (IndexedRecord) datum);
+      case ARRAY -> array(avro, connect, (Collection<?>) datum);
+      case MAP -> avro.getType() == org.apache.avro.Schema.Type.MAP
+          ? map(avro, connect, (Map<?, ?>) datum)
+          : entries(avro, connect, (Collection<?>) datum);
+      case STRUCT -> struct(avro, connect, (IndexedRecord) datum);
     };
   }
 
@@ -101,6 +105,13 @@ final class AvroToConnectValue {
           convert(entry.getFields().get(1).schema(), connect.valueSchema(), record.get(1)));
     }
     return values;
+  }
+
+  /** A union's struct with the field of the branch the datum holds set, the others null. */
+  private static Struct unionOf(org.apache.avro.Schema branch, Schema connect, Object datum) {
+    Field field = connect.field(MappingConventions.branchName(branch));
+    return new Struct(connect).put(field, MappingConventions.isMarker(branch)
+        ? Boolean.TRUE : convert(branch, field.schema(), datum));
   }
 
   private static Struct struct(org.apache.avro.Schema avro, Schema connect, IndexedRecord datum) {

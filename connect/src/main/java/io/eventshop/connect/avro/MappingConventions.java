@@ -39,6 +39,12 @@ final class MappingConventions {
   static final String MAP_ENTRY = "MapEntry";
   static final String MAP_KEY = "key";
   static final String MAP_VALUE = "value";
+  /**
+   * Name of the Connect struct that stands for an Avro union of several types (an event's
+   * payload: one of its kinds): one optional field per branch, named by {@link #branchName}, the
+   * one the datum holds set.
+   */
+  static final String UNION = GENERATED_NAMESPACE + ".Union";
 
   /**
    * Avro's generic data model without logical-type conversions, whatever else in the JVM
@@ -52,18 +58,40 @@ final class MappingConventions {
 
   /**
    * {@code T} of a union {@code [null, T]} (in either order), or {@code schema} itself if it is
-   * not a union. Connect has no other unions: its optional is the only one it can express.
+   * not a union. A Connect schema's optional is a union of null and one type; Connect has no
+   * other unions, so this mapping writes no other.
    */
   static Schema withoutNull(Schema schema) {
     if (schema.getType() != Schema.Type.UNION) {
       return schema;
     }
-    List<Schema> branches = schema.getTypes().stream()
-        .filter(branch -> branch.getType() != Schema.Type.NULL).toList();
+    List<Schema> branches = branches(schema);
     if (branches.size() != 1) {
-      throw new DataException("cannot map the Avro union " + schema
-          + " to Connect: only unions of null and one other type map to an optional schema");
+      throw new DataException("cannot map the Connect value of the Avro union " + schema
+          + ": Connect writes only unions of null and one other type");
     }
     return branches.get(0);
+  }
+
+  /** The types of a union other than null. */
+  static List<Schema> branches(Schema union) {
+    return union.getTypes().stream()
+        .filter(branch -> branch.getType() != Schema.Type.NULL).toList();
+  }
+
+  /** A union's branch that is a record without fields: its {@link #UNION} field is a boolean. */
+  static boolean isMarker(Schema branch) {
+    return branch.getType() == Schema.Type.RECORD && branch.getFields().isEmpty();
+  }
+
+  /**
+   * The field of a {@link #UNION} struct that holds a branch: a named type's simple name
+   * ({@code OrderPlaced}), else the type's name ({@code string}); a column name in a table.
+   */
+  static String branchName(Schema branch) {
+    return switch (branch.getType()) {
+      case RECORD, ENUM, FIXED -> branch.getName();
+      default -> branch.getType().getName();
+    };
   }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eventshop.contracts.Topics;
+import io.eventshop.contracts.order.OrderEvent;
+import io.eventshop.contracts.order.OrderLine;
+import io.eventshop.contracts.order.OrderPlaced;
+import io.eventshop.contracts.order.OrderValidated;
 import io.eventshop.contracts.product.Product;
 import io.eventshop.contracts.serde.AvroSerde;
 import io.eventshop.contracts.serde.SerdeConfig;
@@ -24,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,8 +69,11 @@ import org.junit.jupiter.api.Test;
 class LakeLandingIT {
 
   private static final TableIdentifier PRODUCTS = TableIdentifier.of("raw", "products");
+  private static final TableIdentifier ORDERS = TableIdentifier.of("raw", "orders");
   private static final Duration LANDING = Duration.ofSeconds(180);
   private static final AvroSerde<Product> SERDE = AvroSerde.forValues(Product.class,
+      SerdeConfig.autoRegistering("http://in-memory"), SharedSchemaRegistry.INSTANCE);
+  private static final AvroSerde<OrderEvent> ORDER_SERDE = AvroSerde.forValues(OrderEvent.class,
       SerdeConfig.autoRegistering("http://in-memory"), SharedSchemaRegistry.INSTANCE);
 
   private static final Path RUN = Path.of("target", "lake-landing-it");
@@ -164,6 +172,27 @@ class LakeLandingIT {
   }
 
   @Test
+  void anEventOfOneOfSeveralKindsLandsWithItsKindAsAColumn() throws IOException {
+    String placed = "order-placed-" + UUID.randomUUID();
+    String validated = "order-validated-" + UUID.randomUUID();
+    sendAndWait(orderEvent(placed, OrderPlaced.newBuilder().setTotal(new BigDecimal("39.80"))
+        .setLines(List.of(new OrderLine("KETTLE", 2, new BigDecimal("19.90")))).build()));
+    sendAndWait(orderEvent(validated, new OrderValidated()));
+
+    await("both orders in raw.orders").atMost(LANDING)
+        .until(() -> payloadsOfOrders().keySet().containsAll(List.of(placed, validated)));
+    Record placedPayload = payloadsOfOrders().get(placed);
+    assertThat(placedPayload.getField("OrderValidated")).isNull();
+    Record placement = (Record) placedPayload.getField("OrderPlaced");
+    assertThat((BigDecimal) placement.getField("total")).isEqualByComparingTo("39.80");
+    assertThat((List<?>) placement.getField("lines")).singleElement()
+        .satisfies(line -> assertThat(((Record) line).getField("sku")).isEqualTo("KETTLE"));
+    Record validatedPayload = payloadsOfOrders().get(validated);
+    assertThat(validatedPayload.getField("OrderPlaced")).isNull();
+    assertThat(validatedPayload.getField("OrderValidated")).isEqualTo(true);
+  }
+
+  @Test
   void tablesArePartitionedByTheDayOfTheirEventTime() {
     sendAndWait(productRecord("partitioned"));
     await("raw.products exists").atMost(LANDING).until(() -> catalog().tableExists(PRODUCTS));
@@ -222,6 +251,29 @@ class LakeLandingIT {
     new GenericDatumWriter<GenericRecord>(evolved).write(product, encoder);
     encoder.flush();
     return out.toByteArray();
+  }
+
+  private static ProducerRecord<String, byte[]> orderEvent(String orderId, Object payload) {
+    OrderEvent event = OrderEvent.newBuilder().setOrderId(orderId).setCustomerId("c-lake")
+        .setOccurredAt(Instant.now()).setPayload(payload).build();
+    return new ProducerRecord<>(Topics.ORDERS.name(), orderId,
+        ORDER_SERDE.serialize(Topics.ORDERS.name(), event));
+  }
+
+  /** The payload column of raw.orders by order id (none before the table exists). */
+  private static Map<String, Record> payloadsOfOrders() throws IOException {
+    HadoopCatalog catalog = catalog();
+    if (!catalog.tableExists(ORDERS)) {
+      return Map.of();
+    }
+    Map<String, Record> payloads = new HashMap<>();
+    try (CloseableIterable<Record> records = IcebergGenerics.read(catalog.loadTable(ORDERS))
+        .select("orderId", "payload").build()) {
+      for (Record record : records) {
+        payloads.put((String) record.getField("orderId"), (Record) record.getField("payload"));
+      }
+    }
+    return payloads;
   }
 
   /** {@code column} of raw.products by sku, for the rows that have the column at all. */

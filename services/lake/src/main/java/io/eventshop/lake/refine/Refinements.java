@@ -40,9 +40,8 @@ public final class Refinements {
   /**
    * Per product, over the whole history the lake holds: units received, units sold, average
    * available stock and turnover. Built from {@code raw.stock_levels} (every change of a level,
-   * in offset order per sku, since a sku's levels share a partition) because
-   * {@code raw.stock_events} cannot land: its payload is a union of three records, which Connect
-   * has no schema for (such records go to the dead-letter topic). {@code onHand} only grows, by
+   * in offset order per sku, since a sku's levels share a partition): the levels themselves,
+   * where {@code raw.stock_events} has the changes that lead to them. {@code onHand} only grows, by
    * goods received, so the units received are its growth since 0. Average stock is the
    * accountant's (opening + closing) / 2 of the available units ({@code onHand - reserved});
    * turnover is units sold / average stock, null when nothing was ever available.
