@@ -1,0 +1,135 @@
+package io.eventshop.search.index;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A real single-node OpenSearch in a JVM of its own, for the tests of the cluster backend:
+ * {@code src/test/opensearch/OpenSearchTestNode.java} run on the classpath that the module's
+ * build resolves from {@code src/test/opensearch/pom.xml} into
+ * {@code target/opensearch/classpath.txt} (before the integration tests). Its own JVM because
+ * OpenSearch brings its own Lucene, Netty and Jackson, which are not the service's.
+ *
+ * <p>Its data is under {@code target/opensearch/node} (wiped at each start), its log in
+ * {@code target/opensearch/node.log}, printed when it does not start. It stops on
+ * {@link #close}, and by itself when this JVM ends however it ends (it watches its standard
+ * input, which closes with this JVM), so no node outlives a test run.
+ */
+final class OpenSearchNode implements AutoCloseable {
+
+  /** Typically 10–15 s on 2 busy cores (the node's source is compiled at start too). */
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Path WORK = Path.of("target", "opensearch");
+  private static final Path CLASSPATH = WORK.resolve("classpath.txt");
+  private static final Path SOURCE = Path.of("src", "test", "opensearch",
+      "OpenSearchTestNode.java");
+
+  private final Process process;
+  private final String url;
+
+  private OpenSearchNode(Process process, String url) {
+    this.process = process;
+    this.url = url;
+  }
+
+  /** Starts a node and returns once it answers HTTP, or fails with its log. */
+  static OpenSearchNode start() {
+    if (!Files.isRegularFile(CLASSPATH)) {
+      throw new IllegalStateException(CLASSPATH.toAbsolutePath() + " is missing: it is written"
+          + " by the build before the integration tests (./mvnw verify -pl services/search)");
+    }
+    Path home = WORK.resolve("node");
+    Path portFile = WORK.resolve("node.port");
+    Path log = WORK.resolve("node.log");
+    Process process;
+    try {
+      deleteRecursively(home);
+      Files.deleteIfExists(portFile);
+      Files.createDirectories(home);
+      List<String> command = List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xms512m", "-Xmx512m", "-XX:+UseSerialGC",
+          // log4j's default configuration (to standard output), at INFO rather than ERROR
+          "-Dorg.apache.logging.log4j.level=INFO",
+          "-cp", Files.readString(CLASSPATH).strip(),
+          SOURCE.toString(), home.toString(), portFile.toString());
+      process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(log.toFile()).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the OpenSearch test node", e);
+    }
+    try {
+      await("the OpenSearch test node to start (log: " + log.toAbsolutePath() + ")")
+          .atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
+          .until(() -> Files.exists(portFile) || !process.isAlive());
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the OpenSearch test node ended with exit code "
+            + process.exitValue() + " before it started; its log:\n" + read(log));
+      }
+      return new OpenSearchNode(process, "http://127.0.0.1:" + Files.readString(portFile).strip());
+    } catch (ConditionTimeoutException e) {
+      stop(process);
+      throw new IllegalStateException("the OpenSearch test node did not start within "
+          + START_TIMEOUT.toSeconds() + " s; its log:\n" + read(log), e);
+    } catch (IOException | RuntimeException e) {
+      stop(process);
+      throw new IllegalStateException("the OpenSearch test node did not start; its log:\n"
+          + read(log), e);
+    }
+  }
+
+  /** The node's HTTP base URL, as {@code --search-url} takes it. */
+  String url() {
+    return url;
+  }
+
+  @Override
+  public void close() {
+    stop(process);
+  }
+
+  private static void stop(Process process) {
+    try {
+      // Closing its standard input is the node's signal to stop (it closes itself cleanly).
+      process.getOutputStream().close();
+      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      }
+    } catch (IOException e) {
+      process.destroyForcibly();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String read(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(could not read " + log + ": " + e + ")";
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
