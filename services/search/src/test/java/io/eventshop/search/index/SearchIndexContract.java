@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The mappings and queries of the index, the same on every backend: one subclass a backend
  * ({@link SearchIndexTest} embedded Lucene, {@link OpenSearchIndexIT} a real OpenSearch node).
- * Each test starts from an empty index holding the same few products, customers and orders.
+ * Each test starts from an index that holds only the same few products, customers and orders.
  */
 abstract class SearchIndexContract {
 
