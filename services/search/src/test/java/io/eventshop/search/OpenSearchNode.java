@@ -1,4 +1,4 @@
-package io.eventshop.search.index;
+package io.eventshop.search;
 
 import static org.awaitility.Awaitility.await;
 
@@ -20,12 +20,15 @@ import org.awaitility.core.ConditionTimeoutException;
  * {@code target/opensearch/classpath.txt} (before the integration tests). Its own JVM because
  * OpenSearch brings its own Lucene, Netty and Jackson, which are not the service's.
  *
- * <p>Its data is under {@code target/opensearch/node} (wiped at each start), its log in
- * {@code target/opensearch/node.log}, printed when it does not start. It stops on
- * {@link #close}, and by itself when this JVM ends however it ends (it watches its standard
- * input, which closes with this JVM), so no node outlives a test run.
+ * <p>One node for every test of a JVM ({@link #shared}), as the broker is: tests that share it
+ * purge the index before they use it. Its data is under {@code target/opensearch/node} (wiped at
+ * the start), its log in {@code target/opensearch/node.log}, printed when it does not start. It
+ * stops when this JVM ends, however it ends: it watches its standard input, which closes with
+ * this JVM, so no node outlives a test run.
  */
-final class OpenSearchNode implements AutoCloseable {
+public final class OpenSearchNode {
+
+  private static OpenSearchNode shared;
 
   /** Typically 10–15 s on 2 busy cores (the node's source is compiled at start too). */
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -43,8 +46,18 @@ final class OpenSearchNode implements AutoCloseable {
     this.url = url;
   }
 
-  /** Starts a node and returns once it answers HTTP, or fails with its log. */
-  static OpenSearchNode start() {
+  /** The node of this JVM, started on first call; it answers HTTP when this returns. */
+  public static synchronized OpenSearchNode shared() {
+    if (shared == null) {
+      shared = start();
+      Process process = shared.process;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process),
+          "opensearch-test-node-stop"));
+    }
+    return shared;
+  }
+
+  private static OpenSearchNode start() {
     if (!Files.isRegularFile(CLASSPATH)) {
       throw new IllegalStateException(CLASSPATH.toAbsolutePath() + " is missing: it is written"
           + " by the build before the integration tests (./mvnw verify -pl services/search)");
@@ -91,14 +104,9 @@ final class OpenSearchNode implements AutoCloseable {
     }
   }
 
-  /** The node's HTTP base URL, as {@code --search-url} takes it. */
-  String url() {
+  /** The node's HTTP base URL, as {@code eventshop.search.url} takes it. */
+  public String url() {
     return url;
-  }
-
-  @Override
-  public void close() {
-    stop(process);
   }
 
   private static void stop(Process process) {
