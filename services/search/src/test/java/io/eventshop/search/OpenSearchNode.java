@@ -65,6 +65,7 @@ public final class OpenSearchNode {
     Path home = WORK.resolve("node");
     Path portFile = WORK.resolve("node.port");
     Path log = WORK.resolve("node.log");
+    long begun = System.nanoTime();
     Process process;
     try {
       deleteRecursively(home);
@@ -97,7 +98,11 @@ public final class OpenSearchNode {
           + process.exitValue() + " before it started; its log:\n" + read(log));
     }
     try {
-      return new OpenSearchNode(process, "http://127.0.0.1:" + Files.readString(portFile).strip());
+      OpenSearchNode node = new OpenSearchNode(process,
+          "http://127.0.0.1:" + Files.readString(portFile).strip());
+      System.out.printf("OpenSearch test node at %s, started in %.1f s (log: %s)%n", node.url,
+          (System.nanoTime() - begun) / 1e9, log.toAbsolutePath());
+      return node;
     } catch (IOException e) {
       stop(process);
       throw new UncheckedIOException("could not read the node's port from " + portFile, e);
