@@ -46,7 +46,8 @@ public record OrderDocument(
     @KeywordField(projectable = Projectable.YES, aggregable = YES)
     String country,
 
-    @ScaledNumberField(decimalScale = 2, projectable = Projectable.YES, sortable = Sortable.YES)
+    @ScaledNumberField(decimalScale = SearchIndex.MONEY_SCALE, projectable = Projectable.YES,
+        sortable = Sortable.YES)
     BigDecimal total,
 
     @GenericField(projectable = Projectable.YES, sortable = Sortable.YES)

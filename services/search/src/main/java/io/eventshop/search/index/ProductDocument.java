@@ -47,8 +47,8 @@ public final class ProductDocument {
   @FullTextField(name = "category_text", analyzer = Analysis.PLAIN)
   private final String category;
 
-  @ScaledNumberField(decimalScale = 2, projectable = Projectable.YES, sortable = Sortable.YES,
-      aggregable = YES)
+  @ScaledNumberField(decimalScale = SearchIndex.MONEY_SCALE, projectable = Projectable.YES,
+      sortable = Sortable.YES, aggregable = YES)
   private final BigDecimal price;
 
   @GenericField(projectable = Projectable.YES)

@@ -9,6 +9,7 @@ import io.eventshop.search.index.SearchAnswer.Hit;
 import io.eventshop.search.index.SearchAnswer.Suggestion;
 import java.lang.invoke.MethodHandles;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,8 @@ public final class SearchIndex implements AutoCloseable {
   /** The sync strategy of every write: committed (Lucene) and searchable when it returns. */
   private static final IndexingPlanSynchronizationStrategy DURABLE_AND_VISIBLE =
       IndexingPlanSynchronizationStrategy.sync();
+  /** The decimals a price or total is indexed with (and answered with, on either backend). */
+  static final int MONEY_SCALE = 2;
   private static final int FACET_VALUES = 20;
   private static final List<Range<BigDecimal>> PRICE_RANGES = List.of(
       Range.canonical(null, new BigDecimal("10")),
@@ -450,6 +453,10 @@ public final class SearchIndex implements AutoCloseable {
     int column = 2;
     for (Stored field : schema.stored()) {
       Object value = row.get(column++);
+      if (value instanceof BigDecimal amount) {
+        // Lucene answers the indexed 9.90, Elasticsearch the JSON source's 9.9: one scale for both.
+        value = amount.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+      }
       if (value != null) {
         fields.put(field.name(), value);
       }

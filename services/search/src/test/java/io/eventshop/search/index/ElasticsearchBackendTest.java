@@ -10,10 +10,10 @@ import org.hibernate.search.util.common.SearchException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Elasticsearch backend without a cluster (none can run here): the same mapping, analysis
- * definitions and queries are accepted by it, and a cluster that does not answer is a
- * {@link SearchException} (the API's 503), not something else. Indexing and searching against a
- * real cluster are not tested here.
+ * The Elasticsearch backend without a cluster: the same mapping, analysis definitions and
+ * queries are accepted by it, and a cluster that does not answer is a {@link SearchException}
+ * (the API's 503), not something else. Indexing and searching against a real cluster are
+ * {@link OpenSearchIndexIT}'s.
  */
 class ElasticsearchBackendTest {
 
