@@ -69,8 +69,12 @@ abstract class SearchServiceContract {
 
   /** Start-up of the service (and of the shared broker) on a busy 2-core machine. */
   private static final Duration START = Duration.ofSeconds(180);
-  /** A change is searchable a poll after it is written (well under a second, unloaded). */
-  private static final Duration VISIBLE = Duration.ofSeconds(3);
+  /**
+   * A change is searchable a poll after it is written: well under a second unloaded (printed
+   * below; the benchmark measures it). The bound is what a loaded 2-core CI machine needs, not a
+   * speed this test asserts.
+   */
+  private static final Duration VISIBLE = Duration.ofSeconds(10);
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final SerdeConfig SERDES = SerdeConfig.autoRegistering("http://in-memory");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
