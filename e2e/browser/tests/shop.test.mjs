@@ -173,7 +173,9 @@ describe('the shop web UI', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API docs' }).click();
 
     const definitions = page.getByLabel('Select a definition');
-    await definitions.waitFor({ timeout: LIVE_MS });
+    // Swagger UI's bundle and its configuration load first: on a loaded CI machine that took
+    // longer than LIVE_MS once.
+    await definitions.waitFor({ timeout: 3 * LIVE_MS });
     const listed = await definitions.locator('option').allInnerTexts();
     for (const service of ['product', 'customer', 'stock', 'order', 'schema-registry', 'gateway']) {
       assert.ok(listed.includes(service), `${service} is listed in ${listed}`);
