@@ -85,7 +85,7 @@ class StatementRunnerTest {
       for (int i = 1; ; i++) {
         body.write(("[" + i + ",\"row " + i + "\"]\n").getBytes(StandardCharsets.UTF_8));
         body.flush();
-        Thread.sleep(50);
+        Thread.sleep(50); // the stand-in server paces its stream, as a push query does; no wait
       }
     } catch (IOException e) {
       clientWentAway.countDown();
