@@ -200,19 +200,14 @@ public class OrderController {
     if (wait.isEmpty() || !local.ownerOfOrder(placed.id()).local()) {
       return CompletableFuture.completedFuture(accepted(placed));
     }
+    String applied = PreferWait.applied(wait.get());
     return updates.await(placed.id(), DECIDED, wait.get(), () -> local.order(placed.id()))
-        .thenApply(order -> {
-          String applied = PreferWait.applied(wait.get());
-          return order.filter(DECIDED).<ResponseEntity<Object>>map(decided -> ResponseEntity
-                  .status(HttpStatus.CREATED)
-                  .header(HttpHeaders.LOCATION, "/api/orders/" + decided.id())
-                  .header(PreferWait.PREFERENCE_APPLIED, applied)
-                  .body(OrderView.of(decided)))
-              .orElseGet(() -> ResponseEntity.accepted()
-                  .header(HttpHeaders.LOCATION, "/api/orders/" + placed.id())
-                  .header(PreferWait.PREFERENCE_APPLIED, applied)
-                  .body(new Accepted(placed.id(), placed.state())));
-        });
+        .thenApply(order -> order.filter(DECIDED)
+            .map(decided -> located(HttpStatus.CREATED, decided)
+                .header(PreferWait.PREFERENCE_APPLIED, applied).<Object>body(OrderView.of(decided)))
+            .orElseGet(() -> located(HttpStatus.ACCEPTED, placed)
+                .header(PreferWait.PREFERENCE_APPLIED, applied)
+                .body(new Accepted(placed.id(), placed.state()))));
   }
 
   private Duration capped(Duration wait) {
@@ -370,9 +365,11 @@ public class OrderController {
   }
 
   private static ResponseEntity<Object> accepted(Order order) {
-    return ResponseEntity.accepted()
-        .header(HttpHeaders.LOCATION, "/api/orders/" + order.id())
-        .body(new Accepted(order.id(), order.state()));
+    return located(HttpStatus.ACCEPTED, order).body(new Accepted(order.id(), order.state()));
+  }
+
+  private static ResponseEntity.BodyBuilder located(HttpStatus status, Order order) {
+    return ResponseEntity.status(status).header(HttpHeaders.LOCATION, "/api/orders/" + order.id());
   }
 
   private static ResponseEntity<Object> found(String id, Optional<Order> order) {
