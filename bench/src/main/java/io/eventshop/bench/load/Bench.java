@@ -30,10 +30,14 @@ public final class Bench {
   static final Duration FRAUD_WINDOW = Duration.ofSeconds(70);
   private static final Duration ORDER_PATH_TIMEOUT = Duration.ofMinutes(2);
   private static final int WARMUP_CLIENTS = 8;
+  /** How long the benchmark waits for the shop's backlog after a phase before it goes on. */
+  private static final Duration BACKLOG_TIMEOUT = Duration.ofMinutes(2);
 
   private final BenchOptions options;
   private final ShopEndpoints shop;
   private final PrintStream out;
+  private final List<BacklogDrain> drains = new ArrayList<>();
+  private Backlog backlog;
 
   private Bench(BenchOptions options, ShopEndpoints shop, PrintStream out) {
     this.options = options;
@@ -72,6 +76,20 @@ public final class Bench {
     Catalogue catalogue = new Seeder(api, out, runTag).seed(options.products(), customers);
     double seedSeconds = LoadPhases.round((System.nanoTime() - seedStart) / 1e9);
 
+    if (shop.bootstrapServers() != null) {
+      backlog = new Backlog(shop.bootstrapServers());
+    }
+    try {
+      return measure(started, runTag, api, target, catalogue, customers, seedSeconds);
+    } finally {
+      if (backlog != null) {
+        backlog.close();
+      }
+    }
+  }
+
+  private BenchResult measure(Instant started, String runTag, ShopApi api, String target,
+                              Catalogue catalogue, int customers, double seedSeconds) {
     OrderLedger ledger = new OrderLedger();
     CustomerPool pool = new CustomerPool(catalogue.customerIds(), options.ordersPerCustomer(),
         FRAUD_WINDOW);
@@ -92,6 +110,7 @@ public final class Bench {
         ClosedLoopResult warm = phases.closedLoop(WARMUP_CLIENTS, options.warmup(),
             options.maxOrdersPerPhase());
         out.printf("  %,d orders, %.0f orders/s%n", warm.orders(), warm.ordersPerSecond());
+        drain("the warm-up");
       }
       before = Usage.now(shop);
       for (int clients : options.closedLoopClients()) {
@@ -102,6 +121,7 @@ public final class Bench {
             result.latency().p50Ms(), result.latency().p99Ms(), result.latency().maxMs(),
             result.orders(), result.failed());
         closed.add(result);
+        drain("closed loop C=" + clients);
       }
       for (double rate : options.openLoopRates()) {
         OpenLoopResult result = phases.openLoop(rate, options.phaseDuration());
@@ -111,6 +131,7 @@ public final class Bench {
             result.sent(), result.dropped(), result.failed(),
             result.sustained() ? "" : "  not sustained");
         open.add(result);
+        drain(String.format("open loop R=%.0f", rate));
       }
       failures = phases.failures();
     }
@@ -153,7 +174,17 @@ public final class Bench {
         pipelineVsRaw(closed, open, pipeline, raw, ledger.meanLinesPerOrder()),
         List.copyOf(pipeline), highestSustainedPipeline(pipeline), List.copyOf(processes), shopCpu,
         LoadPhases.round(after.selfCpuSeconds - before.selfCpuSeconds), cpuMsPerOrder,
-        correctness, failures);
+        correctness, failures, List.copyOf(drains));
+  }
+
+  /**
+   * Waits for the shop's backlog after a phase, so that the next phase measures only its own
+   * load; with no broker known (a shop known by its gateway URL only) there is nothing to watch.
+   */
+  private void drain(String after) {
+    if (backlog != null) {
+      drains.add(backlog.awaitDrained(after, BACKLOG_TIMEOUT, out));
+    }
   }
 
   /**
@@ -206,6 +237,7 @@ public final class Bench {
             result.rejectionReasons(), result.missing(),
             result.sustained() ? "" : "  not sustained");
         results.add(result);
+        drain(String.format("pipeline R=%.0f", rate));
       }
     }
     return results;

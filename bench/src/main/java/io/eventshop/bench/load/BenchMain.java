@@ -41,7 +41,7 @@ public final class BenchMain implements Callable<Integer> {
   private String kafka;
 
   @Option(names = "--clients", split = ",", paramLabel = "C", description = "Closed-loop client"
-      + " counts (default 1,8,64,256).")
+      + " counts (default 1,8,64,128,256).")
   private List<Integer> clients;
 
   @Option(names = "--rates", split = ",", paramLabel = "R", description = "Open-loop offered"

@@ -66,7 +66,7 @@ public record BenchOptions(boolean direct, int products, int customers, Duration
     return new BenchOptions(false, 1_000, 10_000, Duration.ofSeconds(60),
         // Open-loop rates bracket what HTTP sustains here (~140 orders/s): far above it an open
         // loop only measures a queue growing, and its backlog starves the phases after it.
-        List.of(1, 8, 64, 256), List.of(25.0, 50.0, 100.0, 150.0),
+        List.of(1, 8, 64, 128, 256), List.of(25.0, 50.0, 100.0, 150.0),
         List.of(500.0, 1_000.0, 2_000.0, 5_000.0), DEFAULT_ORDERS_PER_CUSTOMER, Duration.ofSeconds(20),
         1_000_000, 20_000, Duration.ofSeconds(30), true, 1_000_000, 200, 10_000,
         Path.of("bench", "results"));

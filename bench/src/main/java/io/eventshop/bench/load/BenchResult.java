@@ -22,6 +22,8 @@ import java.util.Map;
  *                                shares the machine)
  * @param cpuMsPerOrder          shop CPU under load per final order of the measured phases
  * @param failures               why orders failed during the phases, with counts
+ * @param drains                 after each phase, how long the shop took to process its
+ *                               backlog before the next phase began (or that it did not)
  */
 public record BenchResult(String timestamp, Machine machine, String target, int products,
                           int customers, double seedSeconds, List<ClosedLoopResult> closedLoop,
@@ -30,7 +32,8 @@ public record BenchResult(String timestamp, Machine machine, String target, int 
                           List<PipelineResult> pipeline, Double highestSustainedPipelineRate,
                           List<ProcessUsage> processes, double shopCpuSecondsUnderLoad,
                           double loadGeneratorCpuSeconds, Double cpuMsPerOrder,
-                          CorrectnessReport correctness, Map<String, Long> failures) {
+                          CorrectnessReport correctness, Map<String, Long> failures,
+                          List<BacklogDrain> drains) {
 
   /** The machine the run measured. */
   public record Machine(int cores, double memoryGiB, String os, String java) {

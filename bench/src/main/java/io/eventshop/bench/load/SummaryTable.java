@@ -1,5 +1,7 @@
 package io.eventshop.bench.load;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** The run as the table printed at its end (and pasted into the README). */
@@ -81,6 +83,7 @@ final class SummaryTable {
         + " %s", r.shopCpuSecondsUnderLoad(), r.loadGeneratorCpuSeconds(),
         r.cpuMsPerOrder() == null ? "unknown (no pids)"
             : String.format(Locale.ROOT, "%.2f ms", r.cpuMsPerOrder()));
+    backlog(t, r.drains());
     line(t, "");
     CorrectnessReport c = r.correctness();
     line(t, "correctness: %,d orders tried, %,d accepted, %,d refused, %,d lost; final %s;"
@@ -92,6 +95,24 @@ final class SummaryTable {
       line(t, "failed requests during the phases: %s", r.failures());
     }
     return t.toString();
+  }
+
+  /** Whether each phase began on a shop that had caught up with the phase before it. */
+  private static void backlog(StringBuilder t, List<BacklogDrain> drains) {
+    if (drains.isEmpty()) {
+      line(t, "backlog between phases: not watched (no broker known)");
+      return;
+    }
+    List<BacklogDrain> left = drains.stream().filter(drain -> !drain.drained()).toList();
+    double longest = drains.stream().mapToDouble(BacklogDrain::seconds).max().orElse(0);
+    if (left.isEmpty()) {
+      line(t, "backlog between phases: every phase began with the shop caught up (longest"
+          + " wait %.1f s, after %s)", longest, drains.stream()
+          .max(Comparator.comparingDouble(BacklogDrain::seconds)).orElseThrow().after());
+    } else {
+      left.forEach(drain -> line(t, "backlog between phases: after %s NOT drained within %.0f s,"
+          + " the next phase met %s", drain.after(), drain.seconds(), drain.lagLeft()));
+    }
   }
 
   private static void line(StringBuilder t, String format, Object... args) {

@@ -4,7 +4,7 @@ import io.eventshop.bench.load.LatencySummary;
 import io.eventshop.bench.load.ProcessUsage;
 import io.eventshop.bench.load.ShopEndpoints;
 import io.eventshop.contracts.Topics;
-import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,11 +118,12 @@ public final class ClickstreamBenchmark implements Callable<Integer> {
     long start = System.currentTimeMillis();
     Thread results = resultReader(bootstrap, start, latency, measuring);
 
+    Path simulatorLog = Files.createTempFile("clickstream-simulator", ".log");
     ProcessBuilder simulate = new ProcessBuilder(home.resolve("eventshop").toString(), "simulate",
         "clickstream", "--rate", Integer.toString(rate), "--duration", durationSeconds + "s",
         "--events", Long.toString((long) rate * durationSeconds), "--order-share", "0",
         "--data-dir", dataDir.toString())
-        .redirectErrorStream(true).redirectOutput(new File("/dev/null"));
+        .redirectErrorStream(true).redirectOutput(simulatorLog.toFile());
     simulate.environment().put("EVENTSHOP_NO_BUILD", "1");
     Process simulator = simulate.start();
     List<Long> lags = new ArrayList<>();
@@ -142,9 +143,15 @@ public final class ClickstreamBenchmark implements Callable<Integer> {
         break;
       }
     }
-    simulator.waitFor();
+    int exit = simulator.waitFor();
     measuring.set(false);
     results.join();
+    if (exit != 0) {
+      // e.g. an empty catalogue: a phase with no load would print zeros as if measured
+      throw new IllegalStateException("the simulator exited " + exit + ": "
+          + String.join(" | ", Files.readAllLines(simulatorLog)));
+    }
+    Files.delete(simulatorLog);
     long produced = sum(ends(admin, clicks)) - endBefore;
     long processed = sum(committed(admin, clicks)) - committedBefore;
     long end = caughtUpAt > 0 ? caughtUpAt : System.currentTimeMillis();

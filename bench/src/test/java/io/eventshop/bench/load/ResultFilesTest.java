@@ -41,7 +41,8 @@ class ResultFilesTest {
         List.of(new ProcessUsage("kafka", 10, 120.5, 900)), 150, 60, 25.0,
         new CorrectnessReport(28_000, 28_000, 0, 0, Map.of("VALIDATED", 28_000L), Map.of(),
             1_000, List.of()),
-        Map.of());
+        Map.of(), List.of(new BacklogDrain("closed loop C=1", 0.5, true, Map.of()),
+            new BacklogDrain("open loop R=1000", 120, false, Map.of("search", 4_200L))));
   }
 
   @Test
@@ -58,6 +59,9 @@ class ResultFilesTest {
     assertThat(json.at("/closedLoop/0/p99Ms").asDouble()).isEqualTo(21.25);
     assertThat(json.at("/openLoop/1/offeredRate").asDouble()).isEqualTo(1_000);
     assertThat(json.at("/openLoop/1/achievedRate").asDouble()).isEqualTo(700);
+    assertThat(json.at("/drains/1/after").asText()).isEqualTo("open loop R=1000");
+    assertThat(json.at("/drains/1/drained").asBoolean()).isFalse();
+    assertThat(json.at("/drains/1/lagLeft/search").asLong()).isEqualTo(4_200);
     assertThat(json.at("/openLoop/1/p50Ms").asDouble()).isEqualTo(250);
     assertThat(json.at("/openLoop/1/p99Ms").asDouble()).isEqualTo(1_200);
     assertThat(json.at("/rawKafka/producerRecordsPerSecond").asDouble()).isEqualTo(150_000);
@@ -97,6 +101,14 @@ class ResultFilesTest {
     assertThat(table).contains("pipeline     outcomes/s",
         "highest pipeline rate (OrderPlaced straight to Kafka) with p99 < 100 ms: 2000 orders/s",
         "{OUT_OF_STOCK=10}", "order pipeline: 8.4 topic writes per order");
+  }
+
+  @Test
+  void saysWhichPhaseBeganWithTheBacklogOfThePhaseBeforeIt() {
+    String table = SummaryTable.render(sample());
+
+    assertThat(table).contains("backlog between phases: after open loop R=1000 NOT drained"
+        + " within 120 s, the next phase met {search=4200}");
   }
 
   @Test
